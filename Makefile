@@ -1,0 +1,35 @@
+# The two commands of the README: `make run` and `make test`. Both set themselves up.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test bench install clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Evidence Vault needs Python 3.11 or newer")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+## Set up, load the demo organisation and start the app on http://$(HOST):$(PORT)/
+run: install
+	$(BIN)/evidence-vault demo
+	$(BIN)/evidence-vault serve --host $(HOST) --port $(PORT)
+
+## Set up and run the whole test suite (CI runs exactly this through .ci/run)
+test: install
+	$(BIN)/ruff check evidence_vault tests bench
+	$(BIN)/python -m pytest
+
+## Print the performance figures recorded in README.md
+bench: install
+	$(BIN)/python bench/extract_bench.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache

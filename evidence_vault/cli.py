@@ -1,0 +1,300 @@
+"""The `evidence-vault` command: a thin shell over the domain modules.
+
+Every command honours `--config` and the EVIDENCE_VAULT_* environment, so scripts and
+tests can point it at a throwaway storage folder.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterator
+from functools import wraps
+from pathlib import Path
+from typing import IO, Any
+
+import click
+from sqlalchemy.engine import Engine
+
+from . import accounts, db, demo, ingest, logs, organisations, pipeline
+from .config import ConfigError, Settings, load_settings
+from .models import OrganisationKind, Role
+
+
+class CommandFailed(click.ClickException):
+    """A failure explained to the user; shown without a traceback."""
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        click.echo(f"Gagal: {self.format_message()}", err=True)
+
+
+DOMAIN_ERRORS = (
+    accounts.AccountError,
+    organisations.OrganisationError,
+    ConfigError,
+    db.SchemaOutOfDate,
+)
+
+
+def _explained(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn the domain's errors into a clean message and exit code 1."""
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except DOMAIN_ERRORS as error:
+            raise CommandFailed(str(error)) from None
+
+    return wrapper
+
+
+class Runtime:
+    """Settings and engine of one invocation, created on first use."""
+
+    def __init__(self, config_path: str | None) -> None:
+        self.config_path = config_path
+        self._settings: Settings | None = None
+        self._engine: Engine | None = None
+
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            try:
+                self._settings = load_settings(self.config_path)
+            except ConfigError as error:
+                raise CommandFailed(str(error)) from None
+            logs.configure(self._settings)
+        return self._settings
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            self._engine = db.make_engine(self.settings)
+        return self._engine
+
+    def current_engine(self) -> Engine:
+        """The engine, after checking the schema is up to date."""
+        db.require_current_schema(self.engine)
+        return self.engine
+
+
+pass_runtime = click.make_pass_decorator(Runtime)
+
+
+@click.group(help="Evidence Vault: data dukung SPBE yang tertata dan sah.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), envvar="EVIDENCE_VAULT_CONFIG",
+              help="A TOML file with settings that override config.toml.")
+@click.version_option(package_name="evidence-vault")
+@click.pass_context
+def main(context: click.Context, config_path: str | None) -> None:
+    context.obj = Runtime(config_path)
+
+
+@main.command()
+@click.option("--admin-email", envvar="EVIDENCE_VAULT_ADMIN_EMAIL", help="Email of the first admin account.")
+@pass_runtime
+@_explained
+def init(runtime: Runtime, admin_email: str | None) -> None:
+    """Create or upgrade the database, and create the first admin account if there is none."""
+    db.upgrade(runtime.engine)
+    click.echo(f"Basis data siap (skema {db.current_revision(runtime.engine)}).")
+    leftovers = ingest.store_for(runtime.settings).sweep_temporary()
+    if leftovers:
+        click.echo(f"{leftovers} berkas sementara dari unggahan yang terputus dibersihkan.")
+    with db.session_scope(runtime.engine) as session:
+        if accounts.count_admins(session):
+            return
+        if not admin_email:
+            if not sys.stdin.isatty():
+                raise CommandFailed(
+                    "belum ada admin: jalankan ulang dengan EVIDENCE_VAULT_ADMIN_EMAIL dan "
+                    "EVIDENCE_VAULT_ADMIN_PASSWORD, atau dari terminal agar ditanya."
+                )
+            admin_email = click.prompt("Email admin")
+        password = os.environ.get("EVIDENCE_VAULT_ADMIN_PASSWORD") or _ask_password()
+        accounts.create_user(session, admin_email, password, Role.ADMIN, None, full_name="Admin")
+    click.echo(f"Akun admin {accounts.normalise_email(admin_email)} dibuat.")
+
+
+def _ask_password() -> str:
+    if not sys.stdin.isatty():
+        raise CommandFailed(
+            "kata sandi tidak diberikan: set EVIDENCE_VAULT_ADMIN_PASSWORD atau jalankan dari terminal."
+        )
+    return click.prompt("Kata sandi", hide_input=True, confirmation_prompt="Ulangi kata sandi")
+
+
+@main.group()
+def org() -> None:
+    """Organisations (government bodies)."""
+
+
+@org.command("add")
+@click.argument("name")
+@click.option("--kind", required=True, type=click.Choice([k.value for k in OrganisationKind]))
+@click.option("--code", help="Short slug used by --org everywhere (default: made from the name).")
+@click.option("--region", default="", help="Region, e.g. the province of a regency.")
+@pass_runtime
+@_explained
+def org_add(runtime: Runtime, name: str, kind: str, code: str | None, region: str) -> None:
+    """Create an organisation."""
+    with db.session_scope(runtime.current_engine()) as session:
+        created = organisations.create_organisation(session, name, kind, code=code, region=region)
+        click.echo(f"Organisasi {created.name} dibuat dengan kode {created.code}.")
+
+
+@org.command("list")
+@pass_runtime
+@_explained
+def org_list(runtime: Runtime) -> None:
+    """List organisations."""
+    with db.session_scope(runtime.current_engine()) as session:
+        for item in organisations.all_organisations(session):
+            click.echo(f"{item.code}\t{item.kind}\t{item.name}")
+
+
+@main.group()
+def user() -> None:
+    """User accounts."""
+
+
+@user.command("add")
+@click.argument("email")
+@click.option("--role", required=True, type=click.Choice([r.value for r in Role]))
+@click.option("--org", "org_code", help="Organisation code (all roles except admin).")
+@click.option("--name", "full_name", default="", help="Full name shown in the app.")
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
+@pass_runtime
+@_explained
+def user_add(runtime: Runtime, email: str, role: str, org_code: str | None, full_name: str,
+             password_stdin: bool) -> None:
+    """Create a user account."""
+    password = sys.stdin.readline().rstrip("\n") if password_stdin else _ask_password()
+    with db.session_scope(runtime.current_engine()) as session:
+        organisation = organisations.get_by_code(session, org_code) if org_code else None
+        created = accounts.create_user(session, email, password, role, organisation, full_name=full_name)
+        click.echo(f"Pengguna {created.email} ({created.role}) dibuat.")
+
+
+@main.command()
+@click.option("--host", help="Address to listen on (default from config).")
+@click.option("--port", type=int, help="Port to listen on (default from config).")
+@click.option("--debug", is_flag=True, help="Flask's development server with reloading; never in production.")
+@pass_runtime
+@_explained
+def serve(runtime: Runtime, host: str | None, port: int | None, debug: bool) -> None:
+    """Start the web application (waitress, a production-grade server)."""
+    from .app import create_app
+
+    settings = runtime.settings
+    host = host or settings.get("server", "host")
+    port = port or settings.get("server", "port")
+    app = create_app(settings)
+    click.echo(f"Evidence Vault berjalan di http://{host}:{port}/  (Ctrl-C untuk berhenti)")
+    if debug:
+        app.run(host=host, port=port, debug=True)
+        return
+    from waitress import serve as waitress_serve
+
+    waitress_serve(app, host=host, port=port, threads=settings.get("server", "threads"), ident="evidence-vault")
+
+
+@main.command("demo")
+@pass_runtime
+@_explained
+def demo_command(runtime: Runtime) -> None:
+    """Load a demo organisation with generated documents, and print its login."""
+    db.upgrade(runtime.engine)
+    login = demo.load_demo(runtime.engine, runtime.settings)
+    click.echo(f"Data demo siap untuk {login.organisation}.")
+    click.echo(f"  Email      : {login.email}")
+    click.echo(f"  Kata sandi : {login.password}   (baru setiap kali `demo` dijalankan)")
+
+
+def _candidates(paths: tuple[str, ...], recursive: bool) -> Iterator[Path]:
+    """Files named directly, and the files inside named folders (all levels with --recursive)."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = path.rglob("*") if recursive else path.iterdir()
+            yield from sorted(p for p in found if p.is_file() and not p.name.startswith("."))
+        else:
+            yield path
+
+
+def _is_unusable(result: ingest.IngestResult) -> bool:
+    if result.outcome in (ingest.Outcome.FAILED, ingest.Outcome.REJECTED):
+        return True
+    return result.outcome is ingest.Outcome.DUPLICATE and result.extraction_status == "failed"
+
+
+@main.command("ingest")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--org", "org_code", required=True, help="Organisation code the documents belong to.")
+@click.option("--recursive", "-r", is_flag=True, help="Also take files in sub-folders.")
+@click.option("--as", "as_email", help="Record the upload as this user (default: the system).")
+@pass_runtime
+@_explained
+def ingest_command(runtime: Runtime, paths: tuple[str, ...], org_code: str, recursive: bool,
+                   as_email: str | None) -> None:
+    """Import files and folders into an organisation's vault; safe to run again."""
+    engine = runtime.current_engine()
+    with db.session_scope(engine) as session:
+        organisation_id = organisations.get_by_code(session, org_code).id
+        uploader = accounts.find_by_email(session, as_email) if as_email else None
+        if as_email and uploader is None:
+            raise CommandFailed(f"pengguna {as_email} tidak ditemukan.")
+    files = list(_candidates(paths, recursive))
+    results: list[ingest.IngestResult] = []
+    with click.progressbar(files, label="Mengimpor", file=sys.stderr,
+                           item_show_func=lambda p: p.name[:40] if p else "") as bar:
+        for path in bar:
+            with path.open("rb") as stream:
+                results.append(ingest.ingest_stream(
+                    engine, runtime.settings, stream, path.name, organisation_id,
+                    uploader.id if uploader else None,
+                ))
+    _print_summary(files, results)
+    if any(_is_unusable(result) for result in results):
+        sys.exit(1)
+
+
+def _print_summary(files: list[Path], results: list[ingest.IngestResult]) -> None:
+    counts = Counter(result.outcome for result in results)
+    click.echo(
+        f"Selesai: {len(results)} berkas · {counts[ingest.Outcome.ADDED]} ditambahkan · "
+        f"{counts[ingest.Outcome.DUPLICATE]} duplikat · "
+        f"{counts[ingest.Outcome.FAILED] + counts[ingest.Outcome.REJECTED]} gagal"
+    )
+    for path, result in zip(files, results, strict=True):
+        if result.outcome is not ingest.Outcome.ADDED or result.extraction_status == "needs_ocr":
+            click.echo(f"  [{result.outcome.value}] {path}: {result.message}")
+
+
+@main.command("inspect")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object (stable contract).")
+@pass_runtime
+def inspect_command(runtime: Runtime, file: str, as_json: bool) -> None:
+    """Extract one file without storing it; exit code 1 when it cannot be read."""
+    path = Path(file)
+    analysis = pipeline.analyse(path, runtime.settings)
+    report = pipeline.report(path, analysis)
+    if as_json:
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        click.echo(f"{report['file']}: {report['mime']}, {report['pages']} halaman, "
+                   f"{report['text_chars']} karakter teks")
+        if report["needs_ocr"]:
+            click.echo(f"  perlu OCR: halaman {', '.join(map(str, report['ocr_pages']))}")
+        if report["error"]:
+            click.echo(f"  gagal: {report['error']['message']}")
+    if analysis.error:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

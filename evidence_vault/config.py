@@ -1,0 +1,183 @@
+"""Settings: `config.toml` defaults, an optional override file, then the environment.
+
+Settings are loaded explicitly (never at import time) and passed to whatever needs
+them, so tests and scripts can point a whole run at a throwaway storage folder.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CONFIG = PROJECT_ROOT / "config.toml"
+ENV_PREFIX = "EVIDENCE_VAULT_"
+SECRET_KEY_FILE = "secret_key"
+
+
+class ConfigError(ValueError):
+    """A setting is missing, unknown or of the wrong type."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """All settings of one run, by section, with paths already resolved."""
+
+    values: Mapping[str, Mapping[str, Any]]
+    base_dir: Path = field(default=PROJECT_ROOT)
+
+    def get(self, section: str, key: str) -> Any:
+        """Return one setting; unknown names are a programming error."""
+        try:
+            return self.values[section][key]
+        except KeyError:
+            raise ConfigError(f"unknown setting {section}.{key}") from None
+
+    @property
+    def storage_dir(self) -> Path:
+        return Path(self.get("storage", "dir"))
+
+    @property
+    def files_dir(self) -> Path:
+        return self.storage_dir / "files"
+
+    @property
+    def tmp_dir(self) -> Path:
+        return self.storage_dir / "tmp"
+
+    @property
+    def log_dir(self) -> Path:
+        return self.storage_dir / "logs"
+
+    @property
+    def index_dir(self) -> Path:
+        configured = self.get("search", "index_dir")
+        return Path(configured) if configured else self.storage_dir / "index"
+
+    @property
+    def database_url(self) -> str:
+        configured = self.get("database", "url")
+        if configured:
+            return configured
+        return f"sqlite:///{self.storage_dir / 'vault.db'}"
+
+
+def load_settings(
+    config_path: str | os.PathLike[str] | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> Settings:
+    """Merge the defaults, an optional override file and the environment."""
+    environ = os.environ if environ is None else environ
+    values = _read_toml(DEFAULT_CONFIG)
+    _resolve_paths(values, DEFAULT_CONFIG.parent)
+    config_path = config_path or environ.get(ENV_PREFIX + "CONFIG")
+    if config_path:
+        override = _read_toml(Path(config_path))
+        _resolve_paths(override, Path(config_path).resolve().parent)
+        _merge(values, override, source=str(config_path))
+    _merge(values, _from_environment(values, environ), source="environment")
+    return Settings(values=values)
+
+
+def _read_toml(path: Path) -> dict[str, dict[str, Any]]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        raise ConfigError(f"configuration file not found: {path}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"configuration file {path} is not valid TOML: {error}") from None
+
+
+_PATH_SETTINGS = {("storage", "dir"), ("search", "index_dir")}
+
+
+def _resolve_paths(values: dict[str, dict[str, Any]], base: Path) -> None:
+    """Make path settings absolute against the folder of the file that set them."""
+    for section, key in _PATH_SETTINGS:
+        raw = values.get(section, {}).get(key)
+        if raw:
+            values[section][key] = str((base / raw).resolve())
+
+
+def _merge(values: dict[str, dict[str, Any]], override: Mapping[str, Any], source: str) -> None:
+    for section, entries in override.items():
+        if section not in values or not isinstance(entries, Mapping):
+            raise ConfigError(f"{source}: unknown section [{section}]")
+        for key, value in entries.items():
+            if key not in values[section]:
+                raise ConfigError(f"{source}: unknown setting {section}.{key}")
+            values[section][key] = _coerce(value, values[section][key], f"{section}.{key}")
+
+
+def _from_environment(
+    values: Mapping[str, Mapping[str, Any]], environ: Mapping[str, str]
+) -> dict[str, dict[str, Any]]:
+    """Collect EVIDENCE_VAULT_<SECTION>_<KEY> variables for known settings."""
+    found: dict[str, dict[str, Any]] = {}
+    for section, entries in values.items():
+        for key in entries:
+            name = f"{ENV_PREFIX}{section}_{key}".upper()
+            if name in environ:
+                raw = environ[name]
+                if (section, key) in _PATH_SETTINGS and raw:
+                    raw = str(Path(raw).resolve())
+                found.setdefault(section, {})[key] = raw
+    return found
+
+
+def _coerce(value: Any, default: Any, name: str) -> Any:
+    """Give an override the type of its default; environment values arrive as text."""
+    if not isinstance(value, str) or isinstance(default, str):
+        if isinstance(default, bool) and not isinstance(value, bool):
+            raise ConfigError(f"{name} must be true or false")
+        return value
+    text = value.strip()
+    if isinstance(default, bool):
+        if text.lower() in {"1", "true", "yes", "on"}:
+            return True
+        if text.lower() in {"0", "false", "no", "off"}:
+            return False
+        raise ConfigError(f"{name} must be true or false, not {value!r}")
+    if isinstance(default, int):
+        try:
+            return int(text)
+        except ValueError:
+            raise ConfigError(f"{name} must be a whole number, not {value!r}") from None
+    if isinstance(default, list):
+        return [item.strip() for item in text.split(",") if item.strip()]
+    return value
+
+
+def secret_key(settings: Settings, environ: Mapping[str, str] | None = None) -> str:
+    """Return the session signing key: from the environment, else from storage.
+
+    The key never lives in the repository: on first start a random key is written to
+    the storage folder, readable by the owner only.
+    """
+    environ = os.environ if environ is None else environ
+    if environ.get(ENV_PREFIX + "SECRET_KEY"):
+        return environ[ENV_PREFIX + "SECRET_KEY"]
+    path = settings.storage_dir / SECRET_KEY_FILE
+    if path.exists():
+        return path.read_text(encoding="ascii").strip()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_hex(32)
+    temporary = path.with_name(f".{SECRET_KEY_FILE}.{os.getpid()}.tmp")
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="ascii") as handle:
+        handle.write(key)
+        handle.flush()
+        os.fsync(handle.fileno())
+    try:
+        os.link(temporary, path)  # atomic and never overwrites a key another process made
+    except FileExistsError:
+        key = path.read_text(encoding="ascii").strip()
+    finally:
+        temporary.unlink()
+    return key

@@ -1,0 +1,20 @@
+"""The registry of readers, by detected type."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from .docx import read_docx
+from .pdf import read_pdf
+from .result import Extraction, Limits
+
+READERS: dict[str, Callable[[Path, Limits], Extraction]] = {
+    "pdf": read_pdf,
+    "docx": read_docx,
+}
+
+
+def read(type_name: str, path: Path, limits: Limits) -> Extraction:
+    """Run the reader registered for a type."""
+    return READERS[type_name](path, limits)

@@ -1,0 +1,152 @@
+"""The vault's tables.
+
+The legal metadata of a document, its links to assessment indicators and the
+self-assessments are separate tables keyed by `document.id` / `organisation.id`
+(added by their own migrations), so this core stays small and each stage owns its data.
+Timestamps are timezone-aware and stored as UTC.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import JSON, BigInteger, Column, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    """Current time, aware and in UTC: the form every timestamp column takes."""
+    return datetime.now(UTC)
+
+
+class OrganisationKind(StrEnum):
+    PROVINCE = "province"
+    REGENCY = "regency"
+    CITY = "city"
+    MINISTRY = "ministry"
+    AGENCY = "agency"
+
+
+class Role(StrEnum):
+    ADMIN = "admin"
+    COORDINATOR = "coordinator"
+    OPERATOR = "operator"
+    REVIEWER = "reviewer"
+    VIEWER = "viewer"
+
+
+class ExtractionStatus(StrEnum):
+    PENDING = "pending"
+    OK = "ok"
+    NEEDS_OCR = "needs_ocr"
+    FAILED = "failed"
+
+
+class PageSource(StrEnum):
+    TEXT_LAYER = "text_layer"
+    OCR = "ocr"
+    NONE = "none"
+
+
+class Organisation(SQLModel, table=True):
+    """A government body (instansi) whose evidence the vault holds."""
+
+    __tablename__ = "organisation"
+
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(max_length=64, unique=True, index=True)
+    name: str = Field(max_length=255)
+    kind: str = Field(max_length=16)
+    region: str = Field(default="", max_length=255)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class User(SQLModel, table=True):
+    """A person who logs in; admins may have no organisation."""
+
+    __tablename__ = "user_account"
+
+    id: int | None = Field(default=None, primary_key=True)
+    email: str = Field(max_length=254, unique=True, index=True)
+    full_name: str = Field(default="", max_length=255)
+    password_hash: str = Field(max_length=255)
+    role: str = Field(max_length=16)
+    organisation_id: int | None = Field(default=None, foreign_key="organisation.id", index=True)
+    is_active: bool = Field(default=True)
+    created_at: datetime = Field(default_factory=utcnow)
+    last_login_at: datetime | None = Field(default=None)
+
+    # The three members Flask-Login expects of a user object.
+    @property
+    def is_authenticated(self) -> bool:
+        return True
+
+    @property
+    def is_anonymous(self) -> bool:
+        return False
+
+    def get_id(self) -> str:
+        """Session identity: the id plus a fingerprint of the password hash.
+
+        Changing the password changes the fingerprint, which ends every other session.
+        """
+        fingerprint = hashlib.sha256(self.password_hash.encode()).hexdigest()[:16]
+        return f"{self.id}:{fingerprint}"
+
+
+class Document(SQLModel, table=True):
+    """One uploaded file of one organisation, stored once by its SHA-256."""
+
+    __tablename__ = "document"
+    __table_args__ = (UniqueConstraint("organisation_id", "sha256", name="uq_document_org_sha256"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    organisation_id: int = Field(foreign_key="organisation.id", index=True)
+    original_filename: str = Field(max_length=255)
+    title: str = Field(max_length=500)
+    kind: str | None = Field(default=None, max_length=64)
+    sha256: str = Field(max_length=64, index=True)
+    size: int = Field(sa_type=BigInteger)
+    file_type: str = Field(max_length=16)
+    mime: str = Field(max_length=127)
+    page_count: int = Field(default=0)
+    extraction_status: str = Field(default=ExtractionStatus.PENDING, max_length=16, index=True)
+    extraction_message: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    uploaded_by_id: int | None = Field(default=None, foreign_key="user_account.id")
+    uploaded_at: datetime = Field(default_factory=utcnow, index=True)
+    deleted_at: datetime | None = Field(default=None, index=True)
+    deleted_by_id: int | None = Field(default=None, foreign_key="user_account.id")
+
+
+class DocumentPage(SQLModel, table=True):
+    """Extracted text of one page (a DOCX counts its hard page breaks)."""
+
+    __tablename__ = "document_page"
+    __table_args__ = (UniqueConstraint("document_id", "number", name="uq_page_document_number"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: int = Field(foreign_key="document.id", index=True)
+    number: int
+    text: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    char_count: int = Field(default=0)
+    source: str = Field(default=PageSource.TEXT_LAYER, max_length=16)
+    needs_ocr: bool = Field(default=False)
+    ocr_confidence: float | None = Field(default=None)
+
+
+class Event(SQLModel, table=True):
+    """Append-only record of who did what to which object; the database refuses edits."""
+
+    __tablename__ = "event"
+
+    id: int | None = Field(default=None, primary_key=True)
+    occurred_at: datetime = Field(default_factory=utcnow, index=True)
+    actor_id: int | None = Field(default=None, foreign_key="user_account.id")
+    organisation_id: int | None = Field(default=None, foreign_key="organisation.id", index=True)
+    action: str = Field(max_length=64, index=True)
+    object_type: str = Field(default="", max_length=32)
+    object_id: int | None = Field(default=None)
+    detail: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))

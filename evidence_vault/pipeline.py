@@ -1,0 +1,126 @@
+"""The document pipeline, in order. Each stage is a module of its own; this is the diagram.
+
+    detect type → extract text (pdf, docx; ocr later) → legal metadata → indicator
+    suggestions → (store in the database) → search index
+
+`analyse` runs the stages that only read the file; `ingest` stores the result and
+records it. Stages that have not landed yet (legal metadata, tagging, search) add
+their call here, in this order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .config import Settings
+from .extract import Extraction, ExtractionError, FileType, Limits, detect_type, extract_file
+from .extract.sniff import EMPTY
+from .filenames import title_from_name
+from .models import ExtractionStatus
+
+_JUNK_TITLE = re.compile(r"^(microsoft word|untitled|draf|file:|[a-z]:\\)|\.(docx?|rtf|pdf|odt)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What the read-only stages learned about one file."""
+
+    file_type: FileType
+    extraction: Extraction | None = None
+    error: ExtractionError | None = None
+    legal: dict[str, Any] = field(default_factory=dict)
+    indicator_suggestions: list[dict[str, Any]] = field(default_factory=list)
+    findings: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def status(self) -> ExtractionStatus:
+        if self.error is not None:
+            return ExtractionStatus.FAILED
+        assert self.extraction is not None
+        return ExtractionStatus.NEEDS_OCR if self.extraction.needs_ocr else ExtractionStatus.OK
+
+    @property
+    def message(self) -> str:
+        """What the user is told about the extraction, in Bahasa Indonesia."""
+        if self.error is not None:
+            return self.error.message
+        assert self.extraction is not None
+        notes = list(self.extraction.warnings)
+        if self.extraction.needs_ocr:
+            pages = ", ".join(str(n) for n in self.extraction.ocr_pages[:20])
+            more = " dan lainnya" if len(self.extraction.ocr_pages) > 20 else ""
+            notes.insert(
+                0,
+                f"Perlu OCR: {len(self.extraction.ocr_pages)} dari {self.extraction.page_count} halaman "
+                f"berupa gambar pindaian tanpa teks (halaman {pages}{more}).",
+            )
+        return " ".join(notes)
+
+
+def limits_from(settings: Settings) -> Limits:
+    return Limits(
+        max_pages=settings.get("extract", "max_pages"),
+        timeout_seconds=settings.get("extract", "timeout_seconds"),
+        max_memory_mb=settings.get("extract", "max_memory_mb"),
+        isolate=settings.get("extract", "isolate"),
+        min_page_chars=settings.get("extract", "min_page_chars"),
+        docx_max_uncompressed_bytes=settings.get("extract", "docx_max_uncompressed_bytes"),
+        docx_max_ratio=settings.get("extract", "docx_max_ratio"),
+    )
+
+
+def analyse(path: Path, settings: Settings) -> Analysis:
+    """Run the read-only stages over one file, in order; failures become a clear error."""
+    file_type = detect_type(path)
+    try:
+        extraction = extract_text(path, file_type, settings)
+    except ExtractionError as error:
+        return Analysis(file_type=file_type, error=error)
+    return Analysis(file_type=file_type, extraction=extraction)
+
+
+def extract_text(path: Path, file_type: FileType, settings: Settings) -> Extraction:
+    """Stage: check the type against what this vault accepts, then read the text."""
+    if file_type is EMPTY:
+        raise ExtractionError.empty()
+    allowed = settings.get("upload", "allowed_types")
+    if file_type.extractable and file_type.name not in allowed:
+        raise ExtractionError.not_allowed(file_type, allowed)
+    return extract_file(path, file_type, limits_from(settings))
+
+
+def document_title(analysis: Analysis, filename: str) -> str:
+    """The embedded title when it is meaningful, else one made from the file name."""
+    embedded = analysis.extraction.title.strip() if analysis.extraction else ""
+    if len(embedded) >= 4 and not _JUNK_TITLE.search(embedded):
+        return embedded
+    return title_from_name(filename)
+
+
+def report(path: Path, analysis: Analysis) -> dict[str, Any]:
+    """The `inspect --json` object; keys are only ever added, never renamed."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1024 * 1024), b""):
+            digest.update(chunk)
+    extraction = analysis.extraction
+    return {
+        "file": str(path),
+        "sha256": digest.hexdigest(),
+        "mime": analysis.file_type.mime,
+        "file_type": analysis.file_type.name,
+        "pages": extraction.page_count if extraction else 0,
+        "text_chars": extraction.text_chars if extraction else 0,
+        "needs_ocr": extraction.needs_ocr if extraction else False,
+        "ocr_pages": extraction.ocr_pages if extraction else [],
+        "ocr_applied": False,
+        "title": document_title(analysis, path.name),
+        "error": {"code": analysis.error.code, "message": analysis.error.message} if analysis.error else None,
+        "legal": analysis.legal,
+        "indicator_suggestions": analysis.indicator_suggestions,
+        "findings": analysis.findings,
+    }

@@ -1,0 +1,56 @@
+"""Jinja filters that show dates, sizes and numbers the Indonesian way."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from flask import Flask
+
+DISPLAY_ZONE = ZoneInfo("Asia/Jakarta")
+MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+          "September", "Oktober", "November", "Desember"]
+STATUS_LABELS = {
+    "pending": "Menunggu",
+    "ok": "Teks terbaca",
+    "needs_ocr": "Perlu OCR",
+    "failed": "Gagal dibaca",
+}
+ROLE_LABELS = {
+    "admin": "Admin sistem",
+    "coordinator": "Koordinator",
+    "operator": "Operator",
+    "reviewer": "Penilai internal",
+    "viewer": "Pembaca",
+}
+
+
+def number(value: float | int, decimals: int = 0) -> str:
+    """1234567.5 → "1.234.567,5" (Indonesian separators)."""
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def file_size(size: int) -> str:
+    for unit, factor in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
+        if size >= factor:
+            return f"{number(size / factor, 1)} {unit}"
+    return f"{number(size)} byte"
+
+
+def date_time(value: datetime | None) -> str:
+    """A timestamp in Western Indonesian Time: "12 Maret 2026 14.05 WIB"."""
+    if value is None:
+        return "-"
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    local = value.astimezone(DISPLAY_ZONE)
+    return f"{local.day} {MONTHS[local.month - 1]} {local.year} {local:%H.%M} WIB"
+
+
+def register(app: Flask) -> None:
+    app.add_template_filter(number, "angka")
+    app.add_template_filter(file_size, "ukuran")
+    app.add_template_filter(date_time, "waktu")
+    app.add_template_filter(lambda s: STATUS_LABELS.get(s, s), "status_label")
+    app.add_template_filter(lambda r: ROLE_LABELS.get(r, r), "role_label")

@@ -1,0 +1,46 @@
+"""Decorators and checks that keep views from acting outside the user's rights."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+
+from flask import abort
+from flask_login import current_user, login_required
+
+from ..access import Permission, allowed, has_permission
+from ..models import Document
+from .context import db_session
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def requires(permission: Permission) -> Callable[[F], F]:
+    """Login required, and a role that grants the permission somewhere."""
+
+    def decorator(view: F) -> F:
+        @wraps(view)
+        @login_required
+        def wrapped(*args: Any, **kwargs: Any) -> Any:
+            if not has_permission(current_user, permission):
+                abort(403)
+            return view(*args, **kwargs)
+
+        return wrapped  # type: ignore[return-value]
+
+    return decorator
+
+
+def document_or_404(document_id: int, permission: Permission, include_trash: bool = False) -> Document:
+    """The document if the user may use the permission on it; 404 otherwise.
+
+    Another organisation's document answers exactly like a missing one, so its
+    existence is not revealed.
+    """
+    document = db_session().get(Document, document_id)
+    if document is None or (document.deleted_at is not None and not include_trash):
+        abort(404)
+    if not allowed(current_user, permission, document.organisation_id):
+        abort(404)
+    return document

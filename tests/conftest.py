@@ -1,0 +1,144 @@
+"""Shared fixtures: a throwaway storage folder, a migrated database, users, app and CLI.
+
+Everything goes through the same paths users take: the CLI via click's runner, the web
+via Flask's test client with CSRF on, files on disk, a real SQLite database.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy.engine import Engine
+
+from evidence_vault import accounts, db, organisations
+from evidence_vault.app import create_app
+from evidence_vault.cli import main
+from evidence_vault.config import Settings, load_settings
+from evidence_vault.models import Organisation, OrganisationKind, Role
+
+PASSWORD = "kata-sandi-uji-123"
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+CORPUS = SHARED / "corpus"
+_CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+
+
+@pytest.fixture(autouse=True)
+def storage(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own storage folder; nothing touches the real `storage/`."""
+    folder = tmp_path / "storage"
+    for name in list(os.environ):
+        if name.startswith("EVIDENCE_VAULT_"):
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("EVIDENCE_VAULT_STORAGE_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def settings(storage: Path) -> Settings:
+    return load_settings()
+
+
+@pytest.fixture
+def engine(settings: Settings) -> Iterator[Engine]:
+    engine = db.make_engine(settings)
+    db.upgrade(engine)
+    yield engine
+    engine.dispose()
+
+
+@dataclass
+class World:
+    """Two organisations and a user of every role."""
+
+    home: Organisation
+    other: Organisation
+    emails: dict[str, str]
+
+
+@pytest.fixture
+def world(engine: Engine) -> World:
+    with db.session_scope(engine) as session:
+        home = organisations.create_organisation(session, "Kabupaten Badung", OrganisationKind.REGENCY, code="badung")
+        other = organisations.create_organisation(session, "Kota Denpasar", OrganisationKind.CITY, code="denpasar")
+        emails = {
+            "admin": "admin@vault.go.id",
+            "coordinator": "koordinator@badung.go.id",
+            "operator": "operator@badung.go.id",
+            "reviewer": "penilai@badung.go.id",
+            "viewer": "pembaca@badung.go.id",
+            "other_operator": "operator@denpasar.go.id",
+        }
+        accounts.create_user(session, emails["admin"], PASSWORD, Role.ADMIN, None)
+        for role in ("coordinator", "operator", "reviewer", "viewer"):
+            accounts.create_user(session, emails[role], PASSWORD, role, home)
+        accounts.create_user(session, emails["other_operator"], PASSWORD, Role.OPERATOR, other)
+    return World(home, other, emails)
+
+
+@pytest.fixture
+def app(engine: Engine, settings: Settings) -> Flask:
+    return create_app(settings, testing=True)
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+def csrf_token(html: str) -> str:
+    match = _CSRF.search(html)
+    assert match, "page has no CSRF token"
+    return match.group(1)
+
+
+class Auth:
+    """Log in and out through the real login form."""
+
+    def __init__(self, client: FlaskClient, world: World) -> None:
+        self.client = client
+        self.world = world
+
+    def login(self, who: str = "operator", password: str = PASSWORD):
+        email = self.world.emails.get(who, who)
+        token = csrf_token(self.client.get("/login").text)
+        return self.client.post("/login", data={"csrf_token": token, "email": email, "password": password})
+
+    def token(self, path: str = "/upload") -> str:
+        return csrf_token(self.client.get(path).text)
+
+
+@pytest.fixture
+def auth(client: FlaskClient, world: World) -> Auth:
+    return Auth(client, world)
+
+
+@pytest.fixture
+def cli() -> Cli:
+    return Cli()
+
+
+class Cli:
+    """Runs `evidence-vault` in-process with the test's environment."""
+
+    def __init__(self) -> None:
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str, input: str | None = None) -> Result:
+        return self.runner.invoke(main, list(args), input=input, catch_exceptions=False)
+
+
+def require_corpus(folder: Path) -> Path:
+    """The shared corpus; missing it is a failure in CI and a skip on a laptop without it."""
+    if folder.is_dir():
+        return folder
+    if os.environ.get("CI"):
+        pytest.fail(f"corpus folder {folder} is missing in CI")
+    pytest.skip(f"corpus folder {folder} is not present")
