@@ -15,6 +15,7 @@ from .models import Role, User
 class Permission(StrEnum):
     VIEW_DOCUMENTS = "view_documents"
     UPLOAD = "upload"
+    EDIT_METADATA = "edit_metadata"
     DELETE = "delete"
     RESTORE = "restore"
     MANAGE_USERS = "manage_users"
@@ -23,10 +24,11 @@ class Permission(StrEnum):
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.ADMIN: frozenset(Permission),
     Role.COORDINATOR: frozenset(
-        {Permission.VIEW_DOCUMENTS, Permission.UPLOAD, Permission.DELETE, Permission.RESTORE,
-         Permission.MANAGE_USERS}
+        {Permission.VIEW_DOCUMENTS, Permission.UPLOAD, Permission.EDIT_METADATA, Permission.DELETE,
+         Permission.RESTORE, Permission.MANAGE_USERS}
     ),
-    Role.OPERATOR: frozenset({Permission.VIEW_DOCUMENTS, Permission.UPLOAD, Permission.DELETE}),
+    Role.OPERATOR: frozenset({Permission.VIEW_DOCUMENTS, Permission.UPLOAD, Permission.EDIT_METADATA,
+                              Permission.DELETE}),
     Role.REVIEWER: frozenset({Permission.VIEW_DOCUMENTS}),
     Role.VIEWER: frozenset({Permission.VIEW_DOCUMENTS}),
 }

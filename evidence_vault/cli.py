@@ -20,6 +20,8 @@ from sqlalchemy.engine import Engine
 
 from . import accounts, db, demo, ingest, logs, organisations, pipeline
 from .config import ConfigError, Settings, load_settings
+from .legal import jdihn
+from .legal import reread as legal_reread
 from .models import OrganisationKind, Role
 
 
@@ -272,6 +274,39 @@ def _print_summary(files: list[Path], results: list[ingest.IngestResult]) -> Non
     for path, result in zip(files, results, strict=True):
         if result.outcome is not ingest.Outcome.ADDED or result.extraction_status == "needs_ocr":
             click.echo(f"  [{result.outcome.value}] {path}: {result.message}")
+
+
+@main.group()
+def legal() -> None:
+    """Legal metadata: re-reading it, and the JDIHN feed."""
+
+
+@legal.command("refresh")
+@click.option("--org", "org_code", help="Only this organisation (default: all).")
+@pass_runtime
+@_explained
+def legal_refresh(runtime: Runtime, org_code: str | None) -> None:
+    """Re-read legal metadata from the stored text; values people entered or confirmed are kept."""
+    with db.session_scope(runtime.current_engine()) as session:
+        organisation_id = organisations.get_by_code(session, org_code).id if org_code else None
+        count = legal_reread.reread_all(session, organisation_id)
+    click.echo(f"Metadata hukum {count} dokumen dibaca ulang.")
+
+
+@legal.command("feed")
+@click.option("--org", "org_code", required=True, help="Organisation code.")
+@click.option("--base-url", default="http://127.0.0.1:8000", show_default=True,
+              help="Address of the vault, for the links in the feed.")
+@pass_runtime
+@_explained
+def legal_feed(runtime: Runtime, org_code: str, base_url: str) -> None:
+    """Print the organisation's JDIHN-compatible feed (JSON) for a JDIH site."""
+    base = base_url.rstrip("/")
+    with db.session_scope(runtime.current_engine()) as session:
+        organisation = organisations.get_by_code(session, org_code)
+        records = jdihn.feed(session, organisation.id, lambda document, which: (
+            f"{base}/documents/{document.id}/download" if which == "download" else f"{base}/documents/{document.id}"))
+    click.echo(json.dumps(records, ensure_ascii=False, indent=2))
 
 
 @main.command("inspect")

@@ -31,16 +31,28 @@ def make_engine(settings: Settings) -> Engine:
         settings.storage_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     return create_engine(url, pool_pre_ping=True)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    """Foreign keys on, WAL for readers beside a writer; and transactions under SQLAlchemy's control.
+
+    Python's sqlite3 module opens transactions implicitly and never around DDL, so a failed
+    migration would leave half a schema. Turning that off and emitting BEGIN ourselves
+    (`_sqlite_begin`) makes schema changes atomic too.
+    """
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _sqlite_begin(connection: Any) -> None:
+    connection.exec_driver_sql("BEGIN")
 
 
 @contextmanager

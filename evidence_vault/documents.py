@@ -9,6 +9,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from . import events
+from .legal import store as legal_store
 from .models import Document, DocumentPage, Organisation, utcnow
 
 SORTS: dict[str, Any] = {
@@ -18,6 +19,8 @@ SORTS: dict[str, Any] = {
     "size": col(Document.size),
     "pages": col(Document.page_count),
     "status": col(Document.extraction_status),
+    "year": col(Document.legal_year),
+    "findings": col(Document.finding_count),
 }
 DEFAULT_SORT = "uploaded"
 
@@ -40,6 +43,33 @@ class DocumentPageOfResults:
         return max(1, -(-self.total // self.per_page))
 
 
+@dataclass(frozen=True)
+class Filters:
+    """What a listing can be narrowed to; empty values mean "any"."""
+
+    kind: str = ""
+    year: int | None = None
+    status: str = ""  # a legal status (rancangan/ditetapkan/diundangkan) or a standing (berlaku/diubah/dicabut)
+    has_findings: bool | None = None
+    confirmed: bool | None = None
+
+    def conditions(self) -> list[Any]:
+        found: list[Any] = []
+        if self.kind:
+            found.append(col(Document.kind) == self.kind)
+        if self.year:
+            found.append(col(Document.legal_year) == self.year)
+        if self.status in {"rancangan", "ditetapkan", "diundangkan"}:
+            found.append(col(Document.legal_status) == self.status)
+        elif self.status in {"berlaku", "diubah", "dicabut"}:
+            found.append(col(Document.in_force) == self.status)
+        if self.has_findings is not None:
+            found.append(col(Document.finding_count) > 0 if self.has_findings else col(Document.finding_count) == 0)
+        if self.confirmed is not None:
+            found.append(col(Document.metadata_confirmed).is_(self.confirmed))
+        return found
+
+
 def list_documents(
     session: Session,
     organisation_ids: list[int] | None,
@@ -49,11 +79,13 @@ def list_documents(
     sort: str = DEFAULT_SORT,
     descending: bool = True,
     trash: bool = False,
+    filters: Filters | None = None,
 ) -> DocumentPageOfResults:
     """Documents of the given organisations (None: all), newest first by default."""
     conditions = [col(Document.deleted_at).is_not(None) if trash else col(Document.deleted_at).is_(None)]
     if organisation_ids is not None:
         conditions.append(col(Document.organisation_id).in_(organisation_ids))
+    conditions.extend((filters or Filters()).conditions())
     total = session.exec(select(func.count()).select_from(Document).where(*conditions)).one()
     order = SORTS.get(sort, SORTS[DEFAULT_SORT])
     statement = (
@@ -65,10 +97,6 @@ def list_documents(
         .limit(per_page)
     )
     return DocumentPageOfResults(list(session.exec(statement).all()), total, max(page, 1), per_page)
-
-
-def get_document(session: Session, document_id: int) -> Document | None:
-    return session.get(Document, document_id)
 
 
 def pages_of(session: Session, document_id: int) -> list[DocumentPage]:
@@ -87,6 +115,7 @@ def move_to_trash(session: Session, document: Document, actor_id: int | None) ->
     document.deleted_at = utcnow()
     document.deleted_by_id = actor_id
     session.add(document)
+    legal_store.refresh_targets(session, document)
     events.record(
         session, "document.delete", actor_id=actor_id, organisation_id=document.organisation_id,
         object_type="document", object_id=document.id, filename=document.original_filename,
@@ -99,6 +128,7 @@ def restore(session: Session, document: Document, actor_id: int | None) -> None:
     document.deleted_at = None
     document.deleted_by_id = None
     session.add(document)
+    legal_store.refresh_targets(session, document)
     events.record(
         session, "document.restore", actor_id=actor_id, organisation_id=document.organisation_id,
         object_type="document", object_id=document.id, filename=document.original_filename,

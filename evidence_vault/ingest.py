@@ -21,6 +21,7 @@ from . import events, pipeline
 from .config import Settings
 from .db import session_scope
 from .filenames import display_name
+from .legal import store as legal_store
 from .models import Document, DocumentPage, PageSource
 from .storage import FileStore, FileTooLarge, StagedFile
 
@@ -136,6 +137,7 @@ def _record(
                 needs_ocr=page.needs_ocr,
             )
         )
+    legal_store.record_extracted(session, document, analysis.metadata)
     events.record(
         session, "document.upload", actor_id=uploaded_by_id, organisation_id=organisation_id,
         object_type="document", object_id=document.id, filename=name, sha256=staged.sha256,

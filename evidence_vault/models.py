@@ -1,8 +1,8 @@
 """The vault's tables.
 
-The legal metadata of a document, its links to assessment indicators and the
-self-assessments are separate tables keyed by `document.id` / `organisation.id`
-(added by their own migrations), so this core stays small and each stage owns its data.
+The legal metadata of a document (fields, relations, findings), its links to assessment
+indicators and the self-assessments are separate tables keyed by `document.id` /
+`organisation.id`, each stage owning its data; the document row keeps only a summary.
 Timestamps are timezone-aware and stored as UTC.
 """
 
@@ -119,6 +119,12 @@ class Document(SQLModel, table=True):
     uploaded_at: datetime = Field(default_factory=utcnow, index=True)
     deleted_at: datetime | None = Field(default=None, index=True)
     deleted_by_id: int | None = Field(default=None, foreign_key="user_account.id")
+    # Summary of the legal metadata, kept in step by `legal.store.refresh` for listing and filtering.
+    legal_year: int | None = Field(default=None, index=True)
+    legal_status: str | None = Field(default=None, max_length=16, index=True)
+    in_force: str = Field(default="berlaku", max_length=16, index=True)
+    finding_count: int = Field(default=0)
+    metadata_confirmed: bool = Field(default=False)
 
 
 class DocumentPage(SQLModel, table=True):
@@ -135,6 +141,57 @@ class DocumentPage(SQLModel, table=True):
     source: str = Field(default=PageSource.TEXT_LAYER, max_length=16)
     needs_ocr: bool = Field(default=False)
     ocr_confidence: float | None = Field(default=None)
+
+
+class LegalField(SQLModel, table=True):
+    """One legal-metadata field of a document, with its provenance and confirmation."""
+
+    __tablename__ = "legal_field"
+    __table_args__ = (UniqueConstraint("document_id", "name", name="uq_legal_field_document_name"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: int = Field(foreign_key="document.id", index=True)
+    name: str = Field(max_length=32)
+    value: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    source: str = Field(default="extracted", max_length=16)
+    page: int | None = Field(default=None)
+    matched: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    confidence: float = Field(default=0.0)
+    confirmed: bool = Field(default=False)
+    confirmed_by_id: int | None = Field(default=None, foreign_key="user_account.id")
+    confirmed_at: datetime | None = Field(default=None)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class DocumentRelation(SQLModel, table=True):
+    """This document amends, repeals or implements another, found in the vault or only cited."""
+
+    __tablename__ = "document_relation"
+
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: int = Field(foreign_key="document.id", index=True)
+    relation: str = Field(max_length=16)
+    target_document_id: int | None = Field(default=None, foreign_key="document.id", index=True)
+    cited_kind: str = Field(max_length=32)
+    cited_number: str | None = Field(default=None, max_length=128)
+    cited_year: int | None = Field(default=None)
+    cited_title: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    citation: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    source: str = Field(default="extracted", max_length=16)
+    page: int | None = Field(default=None)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class DocumentFinding(SQLModel, table=True):
+    """A validity finding of a document; recomputed whenever its facts change."""
+
+    __tablename__ = "document_finding"
+
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: int = Field(foreign_key="document.id", index=True)
+    code: str = Field(max_length=32, index=True)
+    severity: str = Field(max_length=8)
+    message: str = Field(sa_column=Column(Text, nullable=False))
 
 
 class Event(SQLModel, table=True):

@@ -1,7 +1,7 @@
 """The document pipeline, in order. Each stage is a module of its own; this is the diagram.
 
-    detect type → extract text (pdf, docx; ocr later) → legal metadata → indicator
-    suggestions → (store in the database) → search index
+    detect type → extract text (pdf, docx; ocr later) → legal metadata (+ validity
+    findings) → indicator suggestions → (store in the database) → search index
 
 `analyse` runs the stages that only read the file; `ingest` stores the result and
 records it. Stages that have not landed yet (legal metadata, tagging, search) add
@@ -20,6 +20,8 @@ from .config import Settings
 from .extract import Extraction, ExtractionError, FileType, Limits, detect_type, extract_file
 from .extract.sniff import EMPTY
 from .filenames import title_from_name
+from .legal import LegalMetadata, read_legal, rules
+from .legal.rules import Finding
 from .models import ExtractionStatus
 
 _JUNK_TITLE = re.compile(r"^(microsoft word|untitled|draf|file:|[a-z]:\\)|\.(docx?|rtf|pdf|odt)$", re.IGNORECASE)
@@ -32,9 +34,18 @@ class Analysis:
     file_type: FileType
     extraction: Extraction | None = None
     error: ExtractionError | None = None
-    legal: dict[str, Any] = field(default_factory=dict)
+    metadata: LegalMetadata = field(default_factory=LegalMetadata)
     indicator_suggestions: list[dict[str, Any]] = field(default_factory=list)
-    findings: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def findings(self) -> list[Finding]:
+        """Findings from the document alone (its organisation and relations are not known here)."""
+        has_text = self.extraction is not None and self.extraction.text_chars > 0
+        return rules.evaluate(rules.Facts(values=self.metadata_values, has_text=has_text))
+
+    @property
+    def metadata_values(self) -> dict[str, str | None]:
+        return {name: value.value for name, value in self.metadata.fields.items()}
 
     @property
     def status(self) -> ExtractionStatus:
@@ -80,7 +91,8 @@ def analyse(path: Path, settings: Settings) -> Analysis:
         extraction = extract_text(path, file_type, settings)
     except ExtractionError as error:
         return Analysis(file_type=file_type, error=error)
-    return Analysis(file_type=file_type, extraction=extraction)
+    metadata = read_legal([page.text for page in extraction.pages])
+    return Analysis(file_type=file_type, extraction=extraction, metadata=metadata)
 
 
 def extract_text(path: Path, file_type: FileType, settings: Settings) -> Extraction:
@@ -120,7 +132,7 @@ def report(path: Path, analysis: Analysis) -> dict[str, Any]:
         "ocr_applied": False,
         "title": document_title(analysis, path.name),
         "error": {"code": analysis.error.code, "message": analysis.error.message} if analysis.error else None,
-        "legal": analysis.legal,
+        "legal": analysis.metadata.as_dict() if analysis.metadata.fields else {},
         "indicator_suggestions": analysis.indicator_suggestions,
-        "findings": analysis.findings,
+        "findings": [finding.as_dict() for finding in analysis.findings],
     }

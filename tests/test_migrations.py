@@ -20,6 +20,44 @@ def test_migrations_match_the_models(engine: Engine) -> None:
     assert differences == []
 
 
+def test_upgrade_keeps_existing_documents(settings: Settings) -> None:
+    """Upgrading a vault that already holds documents must neither fail nor lose them."""
+    from alembic import command
+
+    engine = db.make_engine(settings)
+    command.upgrade(db._alembic_config(engine), "0001")
+    with engine.begin() as connection:
+        connection.execute(text("INSERT INTO organisation (code, name, kind, region, created_at) "
+                                "VALUES ('badung', 'Kabupaten Badung', 'regency', '', '2025-01-01')"))
+        connection.execute(text(
+            "INSERT INTO document (organisation_id, original_filename, title, sha256, size, file_type, mime, "
+            "page_count, extraction_status, extraction_message, uploaded_at) VALUES "
+            "(1, 'a.pdf', 'A', :sha, 10, 'pdf', 'application/pdf', 1, 'ok', '', '2025-01-01')"), {"sha": "a" * 64})
+        connection.execute(text("INSERT INTO document_page (document_id, number, text, char_count, source, "
+                                "needs_ocr) VALUES (1, 1, 'isi', 3, 'text_layer', 0)"))
+    db.upgrade(engine)
+    with engine.connect() as connection:
+        row = connection.execute(text("SELECT title, in_force, finding_count FROM document")).one()
+        pages = connection.execute(text("SELECT count(*) FROM document_page")).scalar()
+    assert tuple(row) == ("A", "berlaku", 0) and pages == 1
+
+
+def test_failed_upgrade_leaves_the_schema_as_it_was(settings: Settings) -> None:
+    """Schema changes are all-or-nothing: a migration that fails halfway leaves no half-made tables."""
+    from alembic import command
+
+    engine = db.make_engine(settings)
+    command.upgrade(db._alembic_config(engine), "0001")
+    with engine.begin() as connection:  # a clash that makes 0002 fail after it created two tables
+        connection.execute(text("CREATE TABLE legal_field (id INTEGER PRIMARY KEY)"))
+    with pytest.raises(DatabaseError):
+        db.upgrade(engine)
+    with engine.connect() as connection:
+        tables = set(connection.execute(text("SELECT name FROM sqlite_master WHERE type='table'")).scalars())
+    assert "document_finding" not in tables and "document_relation" not in tables
+    assert db.current_revision(engine) == "0001"
+
+
 def test_upgrade_is_idempotent_and_reaches_head(engine: Engine) -> None:
     db.upgrade(engine)
     assert db.current_revision(engine) == db.head_revision()

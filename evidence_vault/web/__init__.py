@@ -14,7 +14,7 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from ..models import User
-from . import auth, documents, formatting
+from . import auth, documents, formatting, legal
 from .context import close_session, db_session
 
 CONTENT_SECURITY_POLICY = (
@@ -72,6 +72,7 @@ def init_app(app: Flask) -> None:
 
     app.register_blueprint(auth.blueprint)
     app.register_blueprint(documents.blueprint)
+    app.register_blueprint(legal.blueprint)
     formatting.register(app)
     app.teardown_appcontext(close_session)
     app.after_request(_security_headers)

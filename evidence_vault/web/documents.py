@@ -8,10 +8,12 @@ from werkzeug.wrappers import Response
 
 from .. import documents, ingest, organisations
 from ..access import Permission, allowed, visible_organisation_ids
+from ..legal import kinds as legal_kinds
 from ..models import Organisation, Role
 from .context import db_session, engine, settings
-from .forms import ConfirmForm, UploadForm
+from .forms import ConfirmForm, UploadForm, choices
 from .guards import document_or_404, requires
+from .legal import legal_view
 
 blueprint = Blueprint("documents", __name__)
 PER_PAGE = 25
@@ -27,15 +29,31 @@ def _listing_args() -> dict[str, object]:
     }
 
 
+def _yes_no(name: str) -> bool | None:
+    return {"ya": True, "tidak": False}.get(request.args.get(name, ""))
+
+
+def _filters() -> documents.Filters:
+    return documents.Filters(
+        kind=request.args.get("jenis", ""),
+        year=request.args.get("tahun", type=int),
+        status=request.args.get("status", ""),
+        has_findings=_yes_no("temuan"),
+        confirmed=_yes_no("terkonfirmasi"),
+    )
+
+
 @blueprint.route("/")
 @requires(Permission.VIEW_DOCUMENTS)
 def index() -> str:
-    args = _listing_args()
+    args, filters = _listing_args(), _filters()
     results = documents.list_documents(
-        db_session(), visible_organisation_ids(current_user), per_page=PER_PAGE, **args  # type: ignore[arg-type]
+        db_session(), visible_organisation_ids(current_user), per_page=PER_PAGE, filters=filters,
+        **args,  # type: ignore[arg-type]
     )
-    return render_template("documents/list.html", results=results, args=args, trash=False,
-                           form=ConfirmForm())
+    query = {key: value for key, value in request.args.items() if key not in {"page", "sort", "order"} and value}
+    return render_template("documents/list.html", results=results, args=args, trash=False, form=ConfirmForm(),
+                           filters=filters, query=query, kinds=legal_kinds.KINDS)
 
 
 @blueprint.route("/trash")
@@ -46,14 +64,15 @@ def trash() -> str:
         db_session(), visible_organisation_ids(current_user), per_page=PER_PAGE, trash=True, **args  # type: ignore[arg-type]
     )
     return render_template("documents/list.html", results=results, args=args, trash=True,
-                           form=ConfirmForm())
+                           form=ConfirmForm(), filters=documents.Filters(), query={}, kinds=legal_kinds.KINDS)
 
 
 def _upload_form() -> UploadForm:
     """Admins choose the organisation; everyone else uploads into their own."""
     form = UploadForm()
     if current_user.role == Role.ADMIN:
-        form.organisation.choices = [(org.id, org.name) for org in organisations.all_organisations(db_session())]
+        everyone = organisations.all_organisations(db_session())
+        form.organisation.choices = choices([(org.id, org.name) for org in everyone])
     else:
         del form.organisation
     return form
@@ -97,7 +116,7 @@ def detail(document_id: int) -> str:
     organisation = db_session().get(Organisation, document.organisation_id)
     return render_template(
         "documents/detail.html", document=document, organisation=organisation, pages=shown,
-        view=view, views=views, form=ConfirmForm(),
+        view=view, views=views, form=ConfirmForm(), **legal_view(document),
         can_delete=allowed(current_user, Permission.DELETE, document.organisation_id),
         can_restore=allowed(current_user, Permission.RESTORE, document.organisation_id),
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from flask import Flask
@@ -16,6 +16,8 @@ STATUS_LABELS = {
     "needs_ocr": "Perlu OCR",
     "failed": "Gagal dibaca",
 }
+STANDING_LABELS = {"berlaku": "Berlaku", "diubah": "Diubah", "dicabut": "Dicabut"}
+LEGAL_STATUS_LABELS = {"rancangan": "Rancangan", "ditetapkan": "Ditetapkan", "diundangkan": "Diundangkan"}
 ROLE_LABELS = {
     "admin": "Admin sistem",
     "coordinator": "Koordinator",
@@ -48,9 +50,23 @@ def date_time(value: datetime | None) -> str:
     return f"{local.day} {MONTHS[local.month - 1]} {local.year} {local:%H.%M} WIB"
 
 
+def long_date(value: str | None) -> str:
+    """"2023-03-14" → "14 Maret 2023"; anything else is shown as it is."""
+    if not value:
+        return "-"
+    try:
+        parsed = date.fromisoformat(value)
+    except ValueError:
+        return value
+    return f"{parsed.day} {MONTHS[parsed.month - 1]} {parsed.year}"
+
+
 def register(app: Flask) -> None:
+    app.add_template_filter(long_date, "tanggal")
     app.add_template_filter(number, "angka")
     app.add_template_filter(file_size, "ukuran")
     app.add_template_filter(date_time, "waktu")
     app.add_template_filter(lambda s: STATUS_LABELS.get(s, s), "status_label")
     app.add_template_filter(lambda r: ROLE_LABELS.get(r, r), "role_label")
+    app.add_template_filter(lambda s: STANDING_LABELS.get(s, s or "-"), "standing_label")
+    app.add_template_filter(lambda s: LEGAL_STATUS_LABELS.get(s, s or "-"), "legal_status_label")

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import MultipleFileField
-from wtforms import EmailField, PasswordField, SelectField
-from wtforms.validators import DataRequired, Length
+from wtforms import BooleanField, EmailField, PasswordField, SelectChoice, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional
+
+from ..legal.kinds import KINDS
+
+
+def choices(pairs: list[tuple[object, str]]) -> list[SelectChoice]:
+    """Options of a select field from (value, label) pairs."""
+    return [SelectChoice(value, label) for value, label in pairs]
 
 
 class LoginForm(FlaskForm):
@@ -20,3 +27,40 @@ class UploadForm(FlaskForm):
 
 class ConfirmForm(FlaskForm):
     """A button that changes state: only the CSRF token travels."""
+
+
+def _text(label: str, max_length: int = 500, **render: str) -> StringField:
+    return StringField(label, validators=[Optional(), Length(max=max_length)], render_kw=render or None)
+
+
+def _date(label: str) -> StringField:
+    return StringField(label, validators=[Optional(), Length(max=10)], render_kw={"type": "date"})
+
+
+class LegalMetadataForm(FlaskForm):
+    """Correct and confirm the legal metadata; empty means "not known"."""
+
+    jenis = SelectField("Jenis/bentuk", choices=choices([("", "— belum diketahui —")]
+                                                        + [(code, kind.label) for code, kind in KINDS.items()]),
+                        validators=[Optional()])
+    nomor = _text("Nomor (sesuai naskah)", 200)
+    nomor_peraturan = _text("Nomor peraturan", 128)
+    tahun = _text("Tahun", 4, inputmode="numeric")
+    judul = _text("Judul", 1000)
+    tentang = TextAreaField("Tentang", validators=[Optional(), Length(max=2000)])
+    teu_badan = _text("T.E.U. badan/pengarang")
+    tempat_penetapan = _text("Tempat penetapan", 100)
+    tanggal_penetapan = _date("Tanggal penetapan")
+    tempat_pengundangan = _text("Tempat pengundangan", 100)
+    tanggal_pengundangan = _date("Tanggal pengundangan")
+    sumber = _text("Sumber (lembaran/berita)")
+    penandatangan_jabatan = _text("Jabatan penandatangan")
+    penandatangan_nama = _text("Nama penandatangan", 200)
+    status = SelectField("Status", choices=choices([("", "— belum diketahui —"), ("rancangan", "Rancangan"),
+                                                    ("ditetapkan", "Ditetapkan"), ("diundangkan", "Diundangkan")]),
+                         validators=[Optional()])
+    berlaku_sampai = _date("Berlaku sampai")
+    bahasa = SelectField("Bahasa", choices=choices([("id", "Indonesia"), ("en", "Inggris")]), validators=[Optional()])
+    salinan = SelectField("Salinan", choices=choices([("", "Bukan salinan / tidak diketahui"), ("ya", "Salinan")]),
+                          validators=[Optional()])
+    confirm = BooleanField("Saya sudah mencocokkan metadata ini dengan naskahnya")

@@ -1,0 +1,91 @@
+"""Citations of other instruments: "Peraturan Bupati Badung Nomor 18 Tahun 2014 tentang ...",
+and the relations they create (amends, repeals)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .heading import split_number
+from .jenis import JENIS_REGEX, kind_of
+from .text import fuzzy, squash
+
+_NOMOR = re.compile(rf"\b{fuzzy('Nomor')}\b\s*:?\s*", re.IGNORECASE)
+_NUMBER_TEXT = re.compile(r"(?P<text>[0-9][0-9A-Za-z.]*(?:\s*/\s*[0-9A-Za-z.]+)*(?:\s+Tahun\s+\d{4})?)", re.IGNORECASE)
+_TENTANG = re.compile(rf"^\s*{fuzzy('tentang')}\s+(?P<title>.+)", re.IGNORECASE | re.DOTALL)
+_TITLE_END = re.compile(r"\s*(?:\(|;|,\s*(?:dicabut|sebagaimana|yang|dan\s+dinyatakan)|\bsebagaimana\b|$)", re.I)
+_REPEAL = re.compile(rf"{fuzzy('dicabut')}\s+dan\s+dinyatakan\s+tidak\s+berlaku", re.IGNORECASE)
+_AMENDMENT = re.compile(r"^PERUBAHAN\s+(?:\w+\s+)?ATAS\s+(?P<target>.+)$", re.IGNORECASE)
+_CLAUSE_START = re.compile(r"(?:^|\n)\s*(?:Pasal\s+\d+\s*\n|\(\d+\)\s)")
+_KIND_LOOKBACK = 160
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A reference to another instrument, as precise as the text allows."""
+
+    kind: str
+    number: str | None
+    year: int | None
+    title: str
+    text: str
+
+    def key(self) -> tuple[str, str | None, int | None]:
+        """What identifies the cited instrument: kind, number and year."""
+        return self.kind, self.number, self.year
+
+
+@dataclass(frozen=True)
+class CitedRelation:
+    """This document amends or repeals a cited one."""
+
+    relation: str  # "mengubah" | "mencabut"
+    citation: Citation
+    page: int
+    matched: str
+
+
+def parse_citations(text: str) -> list[Citation]:
+    """Every "<jenis> ... Nomor N [Tahun Y] [tentang T]" in a passage, in order."""
+    text = squash(text)
+    found = []
+    for nomor in _NOMOR.finditer(text):
+        before = text[max(0, nomor.start() - _KIND_LOOKBACK):nomor.start()]
+        jenis_matches = list(JENIS_REGEX.finditer(before))
+        number_match = _NUMBER_TEXT.match(text, nomor.end())
+        if not jenis_matches or not number_match:
+            continue
+        jenis = jenis_matches[-1]
+        number, year = split_number(number_match.group("text"))
+        rest = text[number_match.end():number_match.end() + 400]
+        title = ""
+        if tentang := _TENTANG.match(rest):
+            title = _TITLE_END.split(tentang.group("title"), maxsplit=1)[0].strip(" ,.")
+        cited = squash(before[jenis.start():] + text[nomor.start():number_match.end()])
+        found.append(Citation(kind_of(jenis), number, year, title, cited + (f" tentang {title}" if title else "")))
+    return found
+
+
+def amendment_target(tentang: str) -> Citation | None:
+    """"PERUBAHAN ATAS PERATURAN ... NOMOR 11 TAHUN 2007 TENTANG ..." → the amended instrument."""
+    match = _AMENDMENT.match(squash(tentang))
+    if not match:
+        return None
+    citations = parse_citations(match.group("target"))
+    return citations[0] if citations else None
+
+
+def repeals(pages: list[str]) -> list[CitedRelation]:
+    """Instruments this one declares repealed ("... dicabut dan dinyatakan tidak berlaku")."""
+    relations: list[CitedRelation] = []
+    seen: set[tuple[str, str | None, int | None]] = set()
+    for index, page in enumerate(pages):
+        for match in _REPEAL.finditer(page):
+            window = page[max(0, match.start() - 3000):match.start()]
+            starts = list(_CLAUSE_START.finditer(window))
+            clause = window[starts[-1].end():] if starts else window
+            for citation in parse_citations(clause):
+                if citation.key() not in seen:
+                    seen.add(citation.key())
+                    relations.append(CitedRelation("mencabut", citation, index + 1, squash(clause)[-300:]))
+    return relations
