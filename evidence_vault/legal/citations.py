@@ -18,6 +18,7 @@ _REPEAL = re.compile(rf"{fuzzy('dicabut')}\s+dan\s+dinyatakan\s+tidak\s+berlaku"
 _AMENDMENT = re.compile(r"^PERUBAHAN\s+(?:\w+\s+)?ATAS\s+(?P<target>.+)$", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"(?:^|\n)\s*(?:Pasal\s+\d+\s*\n|\(\d+\)\s)")
 _KIND_LOOKBACK = 160
+_INTERRUPTED = re.compile(r"[();]|\b(?:Tahun|Berita|Lembaran|Tambahan|tentang|Nomor)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,8 @@ def parse_citations(text: str) -> list[Citation]:
         if not jenis_matches or not number_match:
             continue
         jenis = jenis_matches[-1]
+        if _INTERRUPTED.search(before[jenis.end():]):
+            continue  # "Nomor" of a gazette or of something else, not of this jenis
         number, year = split_number(number_match.group("text"))
         rest = text[number_match.end():number_match.end() + 400]
         title = ""

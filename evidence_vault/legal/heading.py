@@ -147,7 +147,7 @@ def _read_block(lines: list[str], start: int, first: str, jenis_end: int, kind: 
     return Heading(
         kind=kind,
         jenis_text=squash(first[:jenis_end]),
-        issuer_words=squash(" ".join(issuer)).strip(" ,"),
+        issuer_words=clean_title(" ".join(issuer)),
         nomor_text=nomor_text,
         number=None if draft and _blank_number(nomor_text) else number,
         year=year,

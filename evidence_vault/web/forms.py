@@ -29,12 +29,16 @@ class ConfirmForm(FlaskForm):
     """A button that changes state: only the CSRF token travels."""
 
 
+def _at_most(max_length: int) -> Length:
+    return Length(max=max_length, message=f"paling banyak {max_length} karakter")
+
+
 def _text(label: str, max_length: int = 500, **render: str) -> StringField:
-    return StringField(label, validators=[Optional(), Length(max=max_length)], render_kw=render or None)
+    return StringField(label, validators=[Optional(), _at_most(max_length)], render_kw=render or None)
 
 
 def _date(label: str) -> StringField:
-    return StringField(label, validators=[Optional(), Length(max=10)], render_kw={"type": "date"})
+    return StringField(label, validators=[Optional(), _at_most(10)], render_kw={"type": "date"})
 
 
 class LegalMetadataForm(FlaskForm):
@@ -45,9 +49,9 @@ class LegalMetadataForm(FlaskForm):
                         validators=[Optional()])
     nomor = _text("Nomor (sesuai naskah)", 200)
     nomor_peraturan = _text("Nomor peraturan", 128)
-    tahun = _text("Tahun", 4, inputmode="numeric")
+    tahun = _text("Tahun", 20, inputmode="numeric")
     judul = _text("Judul", 1000)
-    tentang = TextAreaField("Tentang", validators=[Optional(), Length(max=2000)])
+    tentang = TextAreaField("Tentang", validators=[Optional(), _at_most(2000)])
     teu_badan = _text("T.E.U. badan/pengarang")
     tempat_penetapan = _text("Tempat penetapan", 100)
     tanggal_penetapan = _date("Tanggal penetapan")

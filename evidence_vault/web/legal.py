@@ -50,7 +50,9 @@ def edit(document_id: int) -> Response | tuple[str, int]:
     document = document_or_404(document_id, Permission.EDIT_METADATA)
     form = LegalMetadataForm()
     if not form.validate_on_submit():
-        flash("Isian metadata tidak valid; periksa kolom yang ditandai.", "error")
+        problems = "; ".join(f"{getattr(form, name).label.text}: {', '.join(errors)}"
+                             for name, errors in form.errors.items())
+        flash(f"Metadata tidak disimpan. {problems}.", "error")
         return redirect(url_for("documents.detail", document_id=document.id))
     changes = {name: getattr(form, name).data for name in EDITABLE}
     if changes.get("jenis") in KINDS:
