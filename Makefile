@@ -30,6 +30,7 @@ test: install
 ## Print the performance figures recorded in README.md
 bench: install
 	$(BIN)/python bench/extract_bench.py
+	$(BIN)/python bench/legal_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

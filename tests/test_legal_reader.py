@@ -101,6 +101,19 @@ def test_ocr_damaged_circular() -> None:
     assert values["teu_badan"] == "Kabupaten Badung"
 
 
+def test_sop_without_number_is_not_a_draft() -> None:
+    page = ("PEMERINTAH KABUPATEN BADUNG\nSTANDAR OPERASIONAL PROSEDUR\nPERMINTAAN DAN BERBAGI PAKAI DATA\n"
+            "Tujuan: memastikan permintaan data terlayani tepat waktu.\nProsedur")
+    values = {n: v.value for n, v in read_legal([page]).fields.items()}
+    assert values["jenis"] == "sop" and "status" not in values
+    assert values["judul"] == "Standar Operasional Prosedur tentang Permintaan dan Berbagi Pakai Data"
+
+
+def test_report_title_keeps_acronyms() -> None:
+    values = {n: v.value for n, v in read_legal(["LAPORAN KINERJA LAYANAN SPBE TAHUN 2024\nBab I"]).fields.items()}
+    assert (values["jenis"], values["judul"]) == ("laporan", "Laporan Kinerja Layanan SPBE Tahun 2024")
+
+
 def test_non_legal_evidence_kind() -> None:
     values = {n: v.value for n, v in read_legal(legal_texts.notulen()).fields.items()}
     assert values["jenis"] == "notulen"

@@ -141,9 +141,12 @@ def _read_block(lines: list[str], start: int, first: str, jenis_end: int, kind: 
         title_lines = _title_before(lines, start)
         end = cursor
     if kind == "sop" and not nomor_lines:
-        title_lines = title_lines or _sop_title(lines, cursor)
+        # An SOP names its procedure right under the heading; there is no issuer line.
+        title_lines = title_lines or _sop_title(lines, start + 1)
+        issuer = []
     number, year = split_number(nomor_text)
-    draft = bool(markers & {"RANCANGAN", "DRAFT", "DRAF", "KONSEP"}) or _blank_number(nomor_text)
+    marked = bool(markers & {"RANCANGAN", "DRAFT", "DRAF", "KONSEP"})
+    draft = marked or bool(nomor_lines and _blank_number(nomor_text))
     return Heading(
         kind=kind,
         jenis_text=squash(first[:jenis_end]),

@@ -31,7 +31,7 @@ def read_legal(pages: Sequence[str]) -> LegalMetadata:
     elif found := evidence_kind(pages):
         kind, line, page = found
         fields["jenis"] = FieldValue(kind, page=page, matched=line, confidence=0.6)
-        fields["judul"] = FieldValue(squash(line).title() if line.isupper() else squash(line), page=page,
+        fields["judul"] = FieldValue(title_case(line) if line.isupper() else squash(line), page=page,
                                      matched=line, confidence=0.5)
     if enacted:
         _act_fields(fields, enacted, "penetapan")
