@@ -146,7 +146,8 @@ def test_amendment_and_repeal_relations() -> None:
                 "(Berita Daerah Kabupaten Badung Tahun 2010 Nomor 3)")
     relations = read_legal(repealing).relations
     kinds = {(r.relation, r.citation.kind, r.citation.number, r.citation.year) for r in relations}
-    assert kinds == {("mengubah", "perbup", "18", 2014), ("mencabut", "perbup", "3", 2010)}
+    assert kinds == {("mengubah", "perbup", "18", 2014), ("mencabut", "perbup", "3", 2010),
+                     ("melaksanakan", "perda_kabkota", "5", 2010)}
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -78,6 +78,21 @@ def amendment_target(tentang: str) -> Citation | None:
     return citations[0] if citations else None
 
 
+_IMPLEMENTS = re.compile(rf"{fuzzy('untuk')}\s+{fuzzy('melaksanakan')}\s+(?:ketentuan\s+)?", re.IGNORECASE)
+
+
+def implements(pages: list[str]) -> list[CitedRelation]:
+    """The instrument this one carries out ("Menimbang: bahwa untuk melaksanakan ketentuan Pasal 5 Perpres ...")."""
+    for index, page in enumerate(pages[:3]):
+        for match in _IMPLEMENTS.finditer(page):
+            passage = page[match.end():match.end() + 400]
+            passage = re.split(r";|\bperlu\s+menetapkan\b", passage, maxsplit=1, flags=re.IGNORECASE)[0]
+            citations = parse_citations(passage)
+            if citations:
+                return [CitedRelation("melaksanakan", citations[0], index + 1, squash(match.group(0) + passage)[:300])]
+    return []
+
+
 def repeals(pages: list[str]) -> list[CitedRelation]:
     """Instruments this one declares repealed ("... dicabut dan dinyatakan tidak berlaku")."""
     relations: list[CitedRelation] = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .citations import CitedRelation, amendment_target, repeals
+from .citations import CitedRelation, amendment_target, implements, repeals
 from .closing import Act, enactment, gazette, promulgation
 from .fields import FieldValue, LegalMetadata
 from .heading import Heading, evidence_kind, parse_heading
@@ -134,4 +134,5 @@ def _relations(heading: Heading | None, pages: list[str]) -> list[CitedRelation]
     if heading and (target := amendment_target(heading.tentang)):
         relations.append(CitedRelation("mengubah", target, heading.page, heading.tentang[:300]))
     relations.extend(repeals(pages))
+    relations.extend(implements(pages))
     return relations
