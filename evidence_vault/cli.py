@@ -18,7 +18,7 @@ from typing import IO, Any
 import click
 from sqlalchemy.engine import Engine
 
-from . import accounts, db, demo, ingest, logs, organisations, pipeline
+from . import accounts, backup, db, demo, ingest, logs, organisations, pipeline
 from .config import ConfigError, Settings, load_settings
 from .legal import jdihn
 from .legal import reread as legal_reread
@@ -37,6 +37,7 @@ DOMAIN_ERRORS = (
     organisations.OrganisationError,
     ConfigError,
     db.SchemaOutOfDate,
+    backup.BackupError,
 )
 
 
@@ -179,6 +180,75 @@ def user_add(runtime: Runtime, email: str, role: str, org_code: str | None, full
         organisation = organisations.get_by_code(session, org_code) if org_code else None
         created = accounts.create_user(session, email, password, role, organisation, full_name=full_name)
         click.echo(f"Pengguna {created.email} ({created.role}) dibuat.")
+
+
+@user.command("list")
+@click.option("--org", "org_code", help="Only this organisation.")
+@pass_runtime
+@_explained
+def user_list(runtime: Runtime, org_code: str | None) -> None:
+    """List accounts: email, role, organisation, status."""
+    with db.session_scope(runtime.current_engine()) as session:
+        scope = [organisations.get_by_code(session, org_code).id] if org_code else None
+        codes = {item.id: item.code for item in organisations.all_organisations(session)}
+        for person in accounts.users_of(session, scope):
+            status = "aktif" if person.is_active else "nonaktif"
+            click.echo(f"{person.email}\t{person.role}\t{codes.get(person.organisation_id, '-')}\t{status}")
+
+
+@user.command("assign")
+@click.argument("email")
+@click.option("--org", "org_code", required=True, help="Organisation the reviewer may review.")
+@click.option("--remove", is_flag=True, help="Withdraw the assignment instead.")
+@pass_runtime
+@_explained
+def user_assign(runtime: Runtime, email: str, org_code: str, remove: bool) -> None:
+    """Let a reviewer (internal assessor) read and review another organisation's evidence."""
+    with db.session_scope(runtime.current_engine()) as session:
+        person = accounts.find_by_email(session, email)
+        if person is None:
+            raise CommandFailed(f"pengguna {email} tidak ditemukan.")
+        organisation = organisations.get_by_code(session, org_code)
+        if remove:
+            accounts.unassign_reviewer(session, person, organisation, actor_id=None)
+        else:
+            accounts.assign_reviewer(session, person, organisation, actor_id=None)
+    click.echo(f"Penugasan {email} untuk {organisation.name} {'dicabut' if remove else 'disimpan'}.")
+
+
+@user.command("reset-password")
+@click.argument("email")
+@pass_runtime
+@_explained
+def user_reset_password(runtime: Runtime, email: str) -> None:
+    """Give an account a new random password (printed once) and lift any lockout."""
+    with db.session_scope(runtime.current_engine()) as session:
+        person = accounts.find_by_email(session, email)
+        if person is None:
+            raise CommandFailed(f"pengguna {email} tidak ditemukan.")
+        password = accounts.reset_password(session, person, actor_id=None)
+    click.echo(f"Kata sandi baru untuk {email}: {password}")
+
+
+@main.command("backup")
+@click.argument("target", type=click.Path(dir_okay=False))
+@pass_runtime
+@_explained
+def backup_command(runtime: Runtime, target: str) -> None:
+    """Write a consistent archive (database, files, settings without secrets) while the app runs."""
+    summary = backup.create_backup(runtime.current_engine(), runtime.settings, Path(target))
+    click.echo(f"Cadangan ditulis ke {summary.path}: {summary.documents} dokumen, {summary.files} berkas, "
+               f"{summary.rows} baris (skema {summary.revision}).")
+
+
+@main.command("restore")
+@click.argument("source", type=click.Path(exists=True, dir_okay=False))
+@pass_runtime
+@_explained
+def restore_command(runtime: Runtime, source: str) -> None:
+    """Bring a backup back into an empty vault (a new storage folder), checking every file."""
+    summary = backup.restore_backup(runtime.engine, runtime.settings, Path(source))
+    click.echo(f"Cadangan dipulihkan: {summary.documents} dokumen, {summary.files} berkas diperiksa checksum-nya.")
 
 
 @main.command()

@@ -78,6 +78,8 @@ class User(SQLModel, table=True):
     is_active: bool = Field(default=True)
     created_at: datetime = Field(default_factory=utcnow)
     last_login_at: datetime | None = Field(default=None)
+    failed_logins: int = Field(default=0)
+    locked_until: datetime | None = Field(default=None)
 
     # The three members Flask-Login expects of a user object.
     @property
@@ -125,6 +127,9 @@ class Document(SQLModel, table=True):
     in_force: str = Field(default="berlaku", max_length=16, index=True)
     finding_count: int = Field(default=0)
     metadata_confirmed: bool = Field(default=False)
+    # Sharing: published to the shared library, or copied from another body's published document.
+    shared_at: datetime | None = Field(default=None, index=True)
+    copied_from_id: int | None = Field(default=None, foreign_key="document.id")
 
 
 class DocumentPage(SQLModel, table=True):
@@ -141,6 +146,18 @@ class DocumentPage(SQLModel, table=True):
     source: str = Field(default=PageSource.TEXT_LAYER, max_length=16)
     needs_ocr: bool = Field(default=False)
     ocr_confidence: float | None = Field(default=None)
+
+
+class ReviewerAssignment(SQLModel, table=True):
+    """A reviewer (internal assessor) may read and review the evidence of these organisations."""
+
+    __tablename__ = "reviewer_assignment"
+    __table_args__ = (UniqueConstraint("user_id", "organisation_id", name="uq_reviewer_assignment"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user_account.id", index=True)
+    organisation_id: int = Field(foreign_key="organisation.id", index=True)
+    created_at: datetime = Field(default_factory=utcnow)
 
 
 class LegalField(SQLModel, table=True):

@@ -38,6 +38,7 @@ def codes(**changes) -> set[str]:
     ({"values": {"teu_badan": "Kota Denpasar"}}, {"other_body"}),
     ({"values": {"jenis": "permen", "teu_badan": "Kementerian Komunikasi dan Informatika"}}, {"other_body"}),
     ({"has_text": False}, {"no_text"}),
+    ({"copied_from": "Pemerintah Provinsi Bali"}, {"shared_copy"}),
     ({"values": {"jenis": None}}, {"unknown_kind"}),
     ({"values": {"jenis": "kepbup", "status": "ditetapkan", "sumber": None}}, set()),
     ({"values": {"jenis": "notulen", "nomor": None, "nomor_peraturan": None, "tanggal_penetapan": None,

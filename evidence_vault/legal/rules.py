@@ -40,6 +40,7 @@ class Facts:
     in_force: str = "berlaku"
     changed_by: list[str] = field(default_factory=list)
     organisation_name: str | None = None
+    copied_from: str | None = None
     today: date = field(default_factory=date.today)
 
     @property
@@ -137,6 +138,13 @@ def other_body(facts: Facts) -> Iterator[Finding]:
                       "menghitung kebijakan yang ditetapkan organisasi sendiri.")
 
 
+def shared_copy(facts: Facts) -> Iterator[Finding]:
+    if facts.copied_from:
+        yield Finding("shared_copy", ERROR, f"Ini salinan dari pustaka bersama ({facts.copied_from}), hanya sebagai "
+                      "titik awal. Belum menjadi data dukung sah organisasi Anda sampai versi yang ditetapkan "
+                      "organisasi Anda sendiri diunggah.")
+
+
 def unconfirmed(facts: Facts) -> Iterator[Finding]:
     if facts.has_text and facts.kind and not facts.confirmed:
         yield Finding("unconfirmed", INFO, "Metadata dibaca otomatis dan belum diperiksa. Cocokkan dengan naskah, "
@@ -152,7 +160,7 @@ def _same_body(body: str, owner: str) -> bool:
 
 
 RULES: list[Rule] = [no_text, unknown_kind, draft, no_number, no_enactment_date, not_signed, not_promulgated,
-                     repealed, amended, expired, other_body, unconfirmed]
+                     repealed, amended, expired, other_body, shared_copy, unconfirmed]
 
 
 def evaluate(facts: Facts) -> list[Finding]:

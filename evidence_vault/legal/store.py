@@ -186,6 +186,8 @@ def refresh(session: Session, document: Document) -> list[Finding]:
         in_force = "diubah"
     fields = fields_of(session, document.id)
     organisation = session.get(Organisation, document.organisation_id)
+    source = session.get(Document, document.copied_from_id) if document.copied_from_id else None
+    publisher = session.get(Organisation, source.organisation_id) if source else None
     facts = Facts(
         values=values,
         has_text=_has_text(session, document),
@@ -194,6 +196,7 @@ def refresh(session: Session, document: Document) -> list[Finding]:
         changed_by=[source.title for relation, source in changes
                     if relation.relation == ("mencabut" if in_force == "dicabut" else "mengubah")],
         organisation_name=organisation.name if organisation else None,
+        copied_from=(publisher.name if publisher else "organisasi lain") if document.copied_from_id else None,
     )
     findings = evaluate(facts)
     for old in session.exec(select(DocumentFinding).where(DocumentFinding.document_id == document.id)):
@@ -208,7 +211,7 @@ def refresh(session: Session, document: Document) -> list[Finding]:
     document.in_force = in_force
     document.finding_count = sum(1 for finding in findings if finding.severity != "info")
     document.metadata_confirmed = facts.confirmed
-    if values.get("judul"):
+    if values.get("judul") and not document.copied_from_id:
         document.title = values["judul"][:500]  # type: ignore[index]
     session.add(document)
     return findings

@@ -9,13 +9,15 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Flask, render_template
-from flask_login import LoginManager
+from flask_login import LoginManager, current_user
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
+from ..access import Permission
 from ..models import User
-from . import auth, documents, formatting, legal
+from . import auth, documents, formatting, legal, library, people, trail
 from .context import close_session, db_session
+from .guards import actor
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -54,6 +56,15 @@ def _csrf_error(_error: CSRFError) -> tuple[str, int]:
     return render_template("error.html", code=400, title="Formulir kedaluwarsa", advice=advice), 400
 
 
+def _permissions() -> dict[str, Any]:
+    """`can('upload')` in templates: whether the user's role grants a permission somewhere."""
+
+    def can(permission: str) -> bool:
+        return bool(current_user.is_authenticated) and actor().can_anywhere(Permission(permission))
+
+    return {"can": can}
+
+
 def init_app(app: Flask) -> None:
     """Register blueprints, login handling, filters and hooks on the app."""
     login_manager = LoginManager(app)
@@ -73,7 +84,11 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(auth.blueprint)
     app.register_blueprint(documents.blueprint)
     app.register_blueprint(legal.blueprint)
+    app.register_blueprint(library.blueprint)
+    app.register_blueprint(people.blueprint)
+    app.register_blueprint(trail.blueprint)
     formatting.register(app)
+    app.context_processor(_permissions)
     app.teardown_appcontext(close_session)
     app.after_request(_security_headers)
     app.register_error_handler(CSRFError, _csrf_error)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+import time
+from collections import defaultdict, deque
 from urllib.parse import urlsplit
 
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
@@ -10,6 +13,7 @@ from werkzeug.wrappers import Response
 
 from .. import accounts
 from .context import db_session
+from .formatting import date_time
 from .forms import ConfirmForm, LoginForm
 
 blueprint = Blueprint("auth", __name__)
@@ -23,21 +27,56 @@ def _safe_next(target: str | None) -> str:
 
 
 @blueprint.route("/login", methods=["GET", "POST"])
-def login() -> str | Response:
+def login() -> str | Response | tuple[str, int]:
     if current_user.is_authenticated:
         return redirect(url_for("documents.index"))
     form = LoginForm()
     if form.validate_on_submit():
+        if not _THROTTLE.allow(request.remote_addr or "-"):
+            flash("Terlalu banyak percobaan masuk dari alamat ini. Tunggu 15 menit lalu coba lagi.", "error")
+            return render_template("login.html", form=form), 429
         database = db_session()
-        user = accounts.authenticate(database, form.email.data or "", form.password.data or "")
+        outcome = accounts.authenticate(database, form.email.data or "", form.password.data or "")
         database.commit()
-        if user is not None:
+        if outcome.user is not None:
             session.clear()
-            login_user(user)
+            login_user(outcome.user)
             session.permanent = True
             return redirect(_safe_next(request.args.get("next")))
-        flash("Email atau kata sandi salah, atau akun dinonaktifkan.", "error")
+        _THROTTLE.failed(request.remote_addr or "-")
+        if outcome.locked_until:
+            flash(f"Akun dikunci sementara setelah {accounts.MAX_FAILED_LOGINS} kali gagal masuk. Coba lagi "
+                  f"setelah {date_time(outcome.locked_until)}, atau minta koordinator mengatur ulang kata sandi.",
+                  "error")
+        else:
+            flash("Email atau kata sandi salah, atau akun dinonaktifkan.", "error")
     return render_template("login.html", form=form)
+
+
+class _Throttle:
+    """Failed logins per address in this process: slows password guessing across many accounts."""
+
+    def __init__(self, limit: int = 30, window: float = 15 * 60) -> None:
+        self.limit, self.window = limit, window
+        self.failures: dict[str, deque[float]] = defaultdict(deque)
+        self.lock = threading.Lock()
+
+    def _recent(self, address: str) -> deque[float]:
+        times = self.failures[address]
+        while times and times[0] < time.monotonic() - self.window:
+            times.popleft()
+        return times
+
+    def allow(self, address: str) -> bool:
+        with self.lock:
+            return len(self._recent(address)) < self.limit
+
+    def failed(self, address: str) -> None:
+        with self.lock:
+            self._recent(address).append(time.monotonic())
+
+
+_THROTTLE = _Throttle()
 
 
 @blueprint.route("/logout", methods=["POST"])

@@ -7,12 +7,12 @@ from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from .. import documents, ingest, organisations
-from ..access import Permission, allowed, visible_organisation_ids
+from ..access import Permission
 from ..legal import kinds as legal_kinds
 from ..models import Organisation, Role
 from .context import db_session, engine, settings
 from .forms import ConfirmForm, UploadForm, choices
-from .guards import document_or_404, requires
+from .guards import actor, document_or_404, requires
 from .legal import legal_view
 
 blueprint = Blueprint("documents", __name__)
@@ -48,7 +48,7 @@ def _filters() -> documents.Filters:
 def index() -> str:
     args, filters = _listing_args(), _filters()
     results = documents.list_documents(
-        db_session(), visible_organisation_ids(current_user), per_page=PER_PAGE, filters=filters,
+        db_session(), actor().visible_organisation_ids(), per_page=PER_PAGE, filters=filters,
         **args,  # type: ignore[arg-type]
     )
     query = {key: value for key, value in request.args.items() if key not in {"page", "sort", "order"} and value}
@@ -61,7 +61,7 @@ def index() -> str:
 def trash() -> str:
     args = _listing_args()
     results = documents.list_documents(
-        db_session(), visible_organisation_ids(current_user), per_page=PER_PAGE, trash=True, **args  # type: ignore[arg-type]
+        db_session(), actor().visible_organisation_ids(), per_page=PER_PAGE, trash=True, **args  # type: ignore[arg-type]
     )
     return render_template("documents/list.html", results=results, args=args, trash=True,
                            form=ConfirmForm(), filters=documents.Filters(), query={}, kinds=legal_kinds.KINDS)
@@ -89,7 +89,7 @@ def upload() -> str | Response | tuple[str, int]:
     if not form.validate_on_submit():
         return render_template("documents/upload.html", form=form, max_files=limit)
     organisation_id = form.organisation.data if form.organisation is not None else current_user.organisation_id
-    if not allowed(current_user, Permission.UPLOAD, organisation_id):
+    if not actor().can(Permission.UPLOAD, organisation_id):
         abort(403)
     files = [f for f in request.files.getlist(form.files.name) if f and f.filename]
     if len(files) > limit:
@@ -107,7 +107,7 @@ def upload() -> str | Response | tuple[str, int]:
 @requires(Permission.VIEW_DOCUMENTS)
 def detail(document_id: int) -> str:
     document = document_or_404(document_id, Permission.VIEW_DOCUMENTS, include_trash=True)
-    if document.deleted_at is not None and not allowed(current_user, Permission.RESTORE, document.organisation_id):
+    if document.deleted_at is not None and not actor().can(Permission.RESTORE, document.organisation_id):
         abort(404)
     pages = documents.pages_of(db_session(), document.id)
     view = max(1, request.args.get("halaman", 1, type=int) or 1)
@@ -117,8 +117,9 @@ def detail(document_id: int) -> str:
     return render_template(
         "documents/detail.html", document=document, organisation=organisation, pages=shown,
         view=view, views=views, form=ConfirmForm(), **legal_view(document),
-        can_delete=allowed(current_user, Permission.DELETE, document.organisation_id),
-        can_restore=allowed(current_user, Permission.RESTORE, document.organisation_id),
+        can_delete=actor().can(Permission.DELETE, document.organisation_id),
+        can_restore=actor().can(Permission.RESTORE, document.organisation_id),
+        can_share=actor().can(Permission.SHARE, document.organisation_id) and not document.copied_from_id,
     )
 
 

@@ -68,3 +68,26 @@ class LegalMetadataForm(FlaskForm):
     salinan = SelectField("Salinan", choices=choices([("", "Bukan salinan / tidak diketahui"), ("ya", "Salinan")]),
                           validators=[Optional()])
     confirm = BooleanField("Saya sudah mencocokkan metadata ini dengan naskahnya")
+
+
+class PasswordChangeForm(FlaskForm):
+    current = PasswordField("Kata sandi lama", validators=[DataRequired("Isi kata sandi lama.")])
+    new = PasswordField("Kata sandi baru", validators=[DataRequired("Isi kata sandi baru.")])
+    repeat = PasswordField("Ulangi kata sandi baru", validators=[DataRequired("Ulangi kata sandi baru.")])
+
+
+class UserCreateForm(FlaskForm):
+    email = EmailField("Email", validators=[DataRequired("Isi email."), _at_most(254)])
+    full_name = _text("Nama lengkap", 255)
+    role = SelectField("Peran", validators=[DataRequired()])
+    organisation = SelectField("Organisasi", coerce=int, validate_choice=True)
+
+
+class UserEditForm(FlaskForm):
+    full_name = _text("Nama lengkap", 255)
+    role = SelectField("Peran", validators=[DataRequired()])
+    active = BooleanField("Akun aktif")
+
+
+class AssignForm(FlaskForm):
+    organisation = SelectField("Organisasi", coerce=int, validate_choice=True)

@@ -6,14 +6,21 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar
 
-from flask import abort
+from flask import abort, g
 from flask_login import current_user, login_required
 
-from ..access import Permission, allowed, has_permission
+from ..access import Actor, Permission, actor_for
 from ..models import Document
 from .context import db_session
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+def actor() -> Actor:
+    """The logged-in user with the organisations they act in, worked out once per request."""
+    if "actor" not in g:
+        g.actor = actor_for(db_session(), current_user)
+    return g.actor
 
 
 def requires(permission: Permission) -> Callable[[F], F]:
@@ -23,7 +30,7 @@ def requires(permission: Permission) -> Callable[[F], F]:
         @wraps(view)
         @login_required
         def wrapped(*args: Any, **kwargs: Any) -> Any:
-            if not has_permission(current_user, permission):
+            if not actor().can_anywhere(permission):
                 abort(403)
             return view(*args, **kwargs)
 
@@ -41,6 +48,6 @@ def document_or_404(document_id: int, permission: Permission, include_trash: boo
     document = db_session().get(Document, document_id)
     if document is None or (document.deleted_at is not None and not include_trash):
         abort(404)
-    if not allowed(current_user, permission, document.organisation_id):
+    if not actor().can(permission, document.organisation_id):
         abort(404)
     return document

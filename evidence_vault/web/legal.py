@@ -9,14 +9,14 @@ from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from .. import organisations
-from ..access import Permission, allowed
+from ..access import Permission
 from ..legal import FIELD_ORDER, LABELS, jdihn
 from ..legal import store as legal_store
 from ..legal.kinds import KINDS
-from ..models import Document, Role
+from ..models import Document
 from .context import db_session
 from .forms import LegalMetadataForm
-from .guards import document_or_404, requires
+from .guards import actor, document_or_404, requires
 
 blueprint = Blueprint("legal", __name__)
 EDITABLE = [name for name in FIELD_ORDER if name != "singkatan_jenis"]
@@ -40,7 +40,7 @@ def legal_view(document: Document, form: LegalMetadataForm | None = None) -> dic
         "relation_labels": legal_store.RELATION_LABELS,
         "incoming_labels": legal_store.INCOMING_LABELS,
         "metadata_form": form,
-        "can_edit": allowed(current_user, Permission.EDIT_METADATA, document.organisation_id),
+        "can_edit": actor().can(Permission.EDIT_METADATA, document.organisation_id),
     }
 
 
@@ -73,13 +73,13 @@ def edit(document_id: int) -> Response | tuple[str, int]:
 @blueprint.route("/jdih.json")
 @requires(Permission.VIEW_DOCUMENTS)
 def feed() -> Response:
-    """The organisation's legal products as a JDIHN feed; admins choose the organisation with ?org=CODE."""
+    """An organisation's legal products as a JDIHN feed: the user's own, or ?org=CODE where they may read."""
     session = db_session()
     organisation_id = current_user.organisation_id
-    if current_user.role == Role.ADMIN and request.args.get("org"):
+    if request.args.get("org"):
         found = organisations.find(session, request.args["org"])
         organisation_id = found.id if found else None
-    if organisation_id is None or not allowed(current_user, Permission.VIEW_DOCUMENTS, organisation_id):
+    if organisation_id is None or not actor().can(Permission.VIEW_DOCUMENTS, organisation_id):
         abort(404)
 
     def link(document: Document, which: str) -> str:

@@ -1,0 +1,35 @@
+"""History pages from the append-only audit trail: per document and per organisation."""
+
+from __future__ import annotations
+
+from flask import Blueprint, render_template, request
+
+from .. import history, organisations
+from ..access import Permission
+from .context import db_session
+from .guards import actor, document_or_404, requires
+
+blueprint = Blueprint("trail", __name__)
+PER_PAGE = 100
+
+
+@blueprint.route("/documents/<int:document_id>/riwayat")
+@requires(Permission.VIEW_HISTORY)
+def document_history(document_id: int) -> str:
+    document = document_or_404(document_id, Permission.VIEW_HISTORY, include_trash=True)
+    entries = history.document_trail(db_session(), document.id)
+    return render_template("trail/document.html", document=document, entries=entries)
+
+
+@blueprint.route("/riwayat")
+@requires(Permission.VIEW_HISTORY)
+def organisation_history() -> str:
+    session = db_session()
+    page = max(1, request.args.get("page", 1, type=int) or 1)
+    action = request.args.get("aksi", "")
+    entries = history.organisation_trail(session, actor().visible_organisation_ids(), limit=PER_PAGE,
+                                         offset=(page - 1) * PER_PAGE, action=action)
+    names = {org.id: org.name for org in organisations.all_organisations(session)}
+    return render_template("trail/organisation.html", entries=entries, page=page, per_page=PER_PAGE,
+                           titles=history.document_titles(session, entries), names=names, action=action,
+                           actions=history.ACTION_LABELS)
