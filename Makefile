@@ -31,6 +31,7 @@ test: install
 bench: install
 	$(BIN)/python bench/extract_bench.py
 	$(BIN)/python bench/legal_bench.py
+	$(BIN)/python bench/suggestion_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

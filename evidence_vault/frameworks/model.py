@@ -1,0 +1,194 @@
+"""The frozen records a framework file becomes once it is loaded and validated."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TypeVar
+
+
+@dataclass(frozen=True)
+class Level:
+    """One step of the maturity scale, e.g. 1 Rintisan."""
+
+    value: int
+    name: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Band:
+    """A rating band (predikat): indices from `minimum` (inclusive) up to the next band."""
+
+    name: str
+    minimum: float
+
+
+@dataclass(frozen=True)
+class Domain:
+    code: str
+    name: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class Aspect:
+    """An aspect; `domain` is None in frameworks without domains (Pemdi 2026)."""
+
+    code: str
+    name: str
+    weight: float
+    domain: str | None
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """One piece of evidence a level needs; every field can be checked by a machine.
+
+    A document satisfies the requirement when its kind is one of `kinds` and the flags
+    hold; `min_count` such documents are needed. `missing` says, in Indonesian, what the
+    user lacks when no document satisfies it. The loader documents each field.
+    """
+
+    kinds: tuple[str, ...]
+    missing: str
+    established: bool = False
+    promulgated: bool = False
+    draft_ok: bool = False
+    review: bool = False
+    max_age_years: float | None = None
+    after_review: bool = False
+    covers: tuple[str, ...] = ()
+    min_count: int = 1
+
+
+@dataclass(frozen=True)
+class LevelCriteria:
+    """What one indicator needs to be at one level: all `requirements` must be met."""
+
+    level: int
+    explanation: str
+    requirements: tuple[Requirement, ...]
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One indicator with its weight, evidence rules per level and suggestion rules.
+
+    `kinds`: document kinds that fit the indicator (a bonus when suggesting).
+    `phrases`: key phrases that identify it; `hints`: supporting words that only count
+    alongside a phrase; `context`: when set, at least one must occur in the document
+    for the indicator to be suggested at all.
+    """
+
+    code: str
+    name: str
+    aspect: str
+    weight: float
+    type: str
+    topic: str
+    description: str
+    kinds: tuple[str, ...]
+    phrases: tuple[str, ...]
+    hints: tuple[str, ...]
+    context: tuple[str, ...]
+    criteria: tuple[LevelCriteria, ...]
+
+    def level(self, value: int) -> LevelCriteria:
+        """The criteria for one level."""
+        for criteria in self.criteria:
+            if criteria.level == value:
+                return criteria
+        raise KeyError(f"indicator {self.code} has no level {value}")
+
+
+_Coded = TypeVar("_Coded", Domain, Aspect)
+
+
+@dataclass(frozen=True, eq=False)
+class Framework:
+    """An assessment framework: structure, weights, level scale, rating bands, rules.
+
+    Compared by identity: a loaded framework is a value nobody mutates, and identity
+    keeps it cheap to use as a cache key (the suggestion rules compile once per framework).
+    """
+
+    code: str
+    name: str
+    source: str
+    provisional: bool
+    note: str
+    levels: tuple[Level, ...]
+    bands: tuple[Band, ...]
+    domains: tuple[Domain, ...]
+    aspects: tuple[Aspect, ...]
+    indicators: tuple[Indicator, ...]
+
+    @cached_property
+    def _by_code(self) -> dict[str, Indicator]:
+        return {indicator.code: indicator for indicator in self.indicators}
+
+    @property
+    def max_level(self) -> int:
+        return max(level.value for level in self.levels)
+
+    def indicator(self, code: str) -> Indicator:
+        """The indicator with this code; KeyError naming the framework otherwise."""
+        try:
+            return self._by_code[code]
+        except KeyError:
+            raise KeyError(f"{self.code} has no indicator {code!r}") from None
+
+    def has_indicator(self, code: str) -> bool:
+        return code in self._by_code
+
+    def domain(self, code: str) -> Domain:
+        return _find(self.domains, code, f"{self.code} has no domain {code!r}")
+
+    def aspect(self, code: str) -> Aspect:
+        return _find(self.aspects, code, f"{self.code} has no aspect {code!r}")
+
+    def aspects_in(self, domain: str) -> tuple[Aspect, ...]:
+        """The aspects of one domain, in framework order."""
+        return tuple(aspect for aspect in self.aspects if aspect.domain == domain)
+
+    def indicators_in(self, aspect: str) -> tuple[Indicator, ...]:
+        """The indicators of one aspect, in framework order."""
+        return tuple(indicator for indicator in self.indicators if indicator.aspect == aspect)
+
+    def level_name(self, value: int) -> str:
+        for level in self.levels:
+            if level.value == value:
+                return level.name
+        raise KeyError(f"{self.code} has no level {value}")
+
+    def index(self, levels: Mapping[str, float]) -> float:
+        """Σ weight × level / 100 over the given indicator levels; absent indicators count 0.
+
+        Rounded to 9 decimals so that floating-point noise (2.9999999999999996) cannot
+        move an index across a band boundary.
+        """
+        for code, value in levels.items():
+            self.indicator(code)
+            if not 0 <= value <= self.max_level:
+                raise ValueError(f"level of indicator {code} must be between 0 and {self.max_level}, got {value}")
+        total = math.fsum(indicator.weight * levels.get(indicator.code, 0) for indicator in self.indicators)
+        return round(total / 100, 9)
+
+    def rating(self, index: float) -> str:
+        """The predikat (band name) of an index."""
+        if not 0 <= index <= self.max_level:
+            raise ValueError(f"index must be between 0 and {self.max_level}, got {index}")
+        for band in sorted(self.bands, key=lambda band: band.minimum, reverse=True):
+            if index >= band.minimum:
+                return band.name
+        raise ValueError(f"no band of {self.code} covers index {index}")  # the validator rules this out
+
+
+def _find(items: tuple[_Coded, ...], code: str, message: str) -> _Coded:
+    for item in items:
+        if item.code == code:
+            return item
+    raise KeyError(message)
