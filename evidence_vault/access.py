@@ -25,6 +25,8 @@ class Permission(StrEnum):
     SHARE = "share"
     COPY_SHARED = "copy_shared"
     REVIEW = "review"
+    LINK = "link"
+    ASSESS = "assess"
     MANAGE_USERS = "manage_users"
     MANAGE_ORGANISATIONS = "manage_organisations"
 
@@ -34,10 +36,11 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.COORDINATOR: frozenset({
         Permission.VIEW_DOCUMENTS, Permission.VIEW_HISTORY, Permission.UPLOAD, Permission.EDIT_METADATA,
         Permission.DELETE, Permission.RESTORE, Permission.SHARE, Permission.COPY_SHARED, Permission.MANAGE_USERS,
+        Permission.LINK, Permission.ASSESS,
     }),
     Role.OPERATOR: frozenset({
         Permission.VIEW_DOCUMENTS, Permission.VIEW_HISTORY, Permission.UPLOAD, Permission.EDIT_METADATA,
-        Permission.DELETE, Permission.COPY_SHARED,
+        Permission.DELETE, Permission.COPY_SHARED, Permission.LINK,
     }),
     Role.REVIEWER: frozenset({Permission.VIEW_DOCUMENTS, Permission.VIEW_HISTORY, Permission.REVIEW}),
     Role.VIEWER: frozenset({Permission.VIEW_DOCUMENTS}),

@@ -9,6 +9,7 @@ from flask_wtf.csrf import CSRFProtect
 
 from . import db, logs
 from .config import PROJECT_ROOT, Settings, load_settings, secret_key
+from .frameworks import registry
 from .web import init_app as init_web
 
 
@@ -16,6 +17,7 @@ def create_app(settings: Settings | None = None, testing: bool = False) -> Flask
     """Build the app for one settings object; refuses a database that needs `init`."""
     settings = settings or load_settings()
     logs.configure(settings)
+    registry.use_storage(settings.frameworks_dir)
     engine = db.make_engine(settings)
     db.require_current_schema(engine)
 

@@ -18,8 +18,9 @@ from typing import IO, Any
 import click
 from sqlalchemy.engine import Engine
 
-from . import accounts, backup, db, demo, ingest, logs, organisations, pipeline
+from . import accounts, backup, db, demo, ingest, logs, organisations, periods, pipeline, suggestions
 from .config import ConfigError, Settings, load_settings
+from .frameworks import FrameworkError, registry
 from .legal import jdihn
 from .legal import reread as legal_reread
 from .models import OrganisationKind, Role
@@ -38,6 +39,7 @@ DOMAIN_ERRORS = (
     ConfigError,
     db.SchemaOutOfDate,
     backup.BackupError,
+    periods.PeriodError,
 )
 
 
@@ -70,6 +72,7 @@ class Runtime:
             except ConfigError as error:
                 raise CommandFailed(str(error)) from None
             logs.configure(self._settings)
+            registry.use_storage(self._settings.frameworks_dir)
         return self._settings
 
     @property
@@ -377,6 +380,61 @@ def legal_feed(runtime: Runtime, org_code: str, base_url: str) -> None:
         records = jdihn.feed(session, organisation.id, lambda document, which: (
             f"{base}/documents/{document.id}/download" if which == "download" else f"{base}/documents/{document.id}"))
     click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+
+
+@main.group(invoke_without_command=True)
+@click.pass_context
+def frameworks(context: click.Context) -> None:
+    """Assessment frameworks: list them (no sub-command), or load a custom one."""
+    if context.invoked_subcommand is None:
+        context.obj.settings  # noqa: B018 - loads custom frameworks from storage
+        for item in registry.all_frameworks():
+            click.echo(f"{item.code}\t{len(item.indicators)} indikator\t{item.name}")
+
+
+@frameworks.command("load")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@pass_runtime
+def frameworks_load(runtime: Runtime, file: str) -> None:
+    """Validate a framework file and add it to this vault (admins)."""
+    runtime.settings  # noqa: B018 - points the registry at storage
+    try:
+        loaded = registry.install(Path(file))
+    except FrameworkError as error:
+        raise CommandFailed(f"kerangka tidak valid:\n{error}") from None
+    click.echo(f"Kerangka {loaded.code} ({loaded.name}) dimuat: {len(loaded.indicators)} indikator.")
+
+
+@main.group()
+def period() -> None:
+    """Assessment periods (which framework, which year)."""
+
+
+@period.command("add")
+@click.option("--org", "org_code", required=True)
+@click.option("--year", type=int, required=True)
+@click.option("--framework", "framework_code", default="spbe-2020", show_default=True)
+@click.option("--label", default="", help="A name, e.g. 'Evaluasi SPBE 2025'.")
+@pass_runtime
+@_explained
+def period_add(runtime: Runtime, org_code: str, year: int, framework_code: str, label: str) -> None:
+    """Open an assessment period for an organisation and make it the current one."""
+    with db.session_scope(runtime.current_engine()) as session:
+        organisation = organisations.get_by_code(session, org_code)
+        created = periods.create_period(session, organisation, year, framework_code, label)
+        click.echo(f"Periode {created.label} ({created.framework}) dibuka untuk {organisation.name}.")
+
+
+@main.command("retag")
+@click.option("--org", "org_code", help="Only this organisation (default: all).")
+@pass_runtime
+@_explained
+def retag(runtime: Runtime, org_code: str | None) -> None:
+    """Suggest indicators again for stored documents; links people decided on are kept."""
+    with db.session_scope(runtime.current_engine()) as session:
+        organisation_id = organisations.get_by_code(session, org_code).id if org_code else None
+        added = suggestions.resuggest_all(session, organisation_id)
+    click.echo(f"{added} saran indikator baru.")
 
 
 @main.command("inspect")

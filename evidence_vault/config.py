@@ -51,6 +51,11 @@ class Settings:
         return self.storage_dir / "tmp"
 
     @property
+    def frameworks_dir(self) -> Path:
+        """Custom frameworks an admin loaded (`evidence-vault frameworks load`)."""
+        return self.storage_dir / "frameworks"
+
+    @property
     def log_dir(self) -> Path:
         return self.storage_dir / "logs"
 

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 from sqlalchemy.engine import Engine
 
-from . import accounts, ingest, organisations, samples
+from . import accounts, claims, ingest, links, organisations, periods, samples
 from .config import Settings
 from .db import session_scope
-from .models import OrganisationKind, Role
+from .models import Document, OrganisationKind, Role
 
 DEMO_ORG_CODE = "demo"
 DEMO_EMAIL = "koordinator@demo.go.id"
@@ -155,6 +155,27 @@ def load_demo(engine: Engine, settings: Settings) -> DemoLogin:
             accounts.set_password(session, user, password)
         organisation_id, name = organisation.id, organisation.name
         user_id = accounts.find_by_email(session, DEMO_EMAIL).id  # type: ignore[union-attr]
-    for filename, content in demo_files():
-        ingest.ingest_stream(engine, settings, io.BytesIO(content), filename, organisation_id, user_id)
+    with session_scope(engine) as session:
+        organisation = organisations.get_by_code(session, DEMO_ORG_CODE)
+        if periods.current_period(session, organisation.id) is None:
+            periods.create_period(session, organisation, 2025, periods.DEFAULT_FRAMEWORK, "Evaluasi SPBE 2025")
+    results = [ingest.ingest_stream(engine, settings, io.BytesIO(content), filename, organisation_id, user_id)
+               for filename, content in demo_files()]
+    _link_and_claim(engine, results[0].document_id, user_id)
     return DemoLogin(DEMO_EMAIL, password, name)
+
+
+def _link_and_claim(engine: Engine, perbup_id: int | None, user_id: int | None) -> None:
+    """The Perbup on data management supports indicator 3; the team claims level 4 for it."""
+    with session_scope(engine) as session:
+        perbup = session.get(Document, perbup_id) if perbup_id else None
+        period = periods.current_period(session, perbup.organisation_id) if perbup else None
+        if perbup is None or period is None:
+            return
+        if not any(link.indicator == "3" and link.state != links.SUGGESTED
+                   for link in links.links_of_document(session, perbup.id)):
+            links.link(session, perbup, period.framework, "3", links.LinkDetails(level=3, pasal="Pasal 1", page=1),
+                       user_id)
+        if claims.claim_of(session, period.id, "3") is None:
+            claims.set_claim(session, period, "3", 4, "Perbup 12/2023 mengatur seluruh proses manajemen data; "
+                             "reviu dilakukan Agustus 2025 (notulen terlampir).", user_id)

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from . import events
+from . import events, links
 from .legal import store as legal_store
 from .models import Document, DocumentPage, Organisation, utcnow
 
@@ -106,6 +106,13 @@ def pages_of(session: Session, document_id: int) -> list[DocumentPage]:
         .order_by(col(DocumentPage.number))
     )
     return list(session.exec(statement))
+
+
+def edit_metadata(session: Session, document: Document, changes: dict[str, str | None], *, confirm: bool,
+                  actor_id: int | None) -> None:
+    """A person corrects legal metadata; reviewed evidence links of the document are reopened."""
+    if legal_store.update_fields(session, document, changes, confirm=confirm, actor_id=actor_id):
+        links.reopen_for_document(session, document, actor_id)
 
 
 def move_to_trash(session: Session, document: Document, actor_id: int | None) -> None:

@@ -17,7 +17,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from . import events, pipeline
+from . import events, links, periods, pipeline
 from .config import Settings
 from .db import session_scope
 from .filenames import display_name
@@ -87,7 +87,9 @@ def _store_and_record(
     uploaded_by_id: int | None,
 ) -> IngestResult:
     path = store.commit(staged)
-    analysis = pipeline.analyse(path, settings)
+    with Session(engine) as session:
+        framework = periods.framework_code_for(session, organisation_id)
+    analysis = pipeline.analyse(path, settings, framework)
     try:
         with session_scope(engine) as session:
             document = _record(session, analysis, staged, name, organisation_id, uploaded_by_id)
@@ -138,6 +140,7 @@ def _record(
             )
         )
     legal_store.record_extracted(session, document, analysis.metadata)
+    links.record_suggestions(session, document, analysis.indicator_suggestions)
     events.record(
         session, "document.upload", actor_id=uploaded_by_id, organisation_id=organisation_id,
         object_type="document", object_id=document.id, filename=name, sha256=staged.sha256,

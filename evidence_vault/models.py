@@ -62,6 +62,8 @@ class Organisation(SQLModel, table=True):
     kind: str = Field(max_length=16)
     region: str = Field(default="", max_length=255)
     created_at: datetime = Field(default_factory=utcnow)
+    # Strict review: the audit counts only evidence links a reviewer verified.
+    strict_review: bool = Field(default=False)
 
 
 class User(SQLModel, table=True):
@@ -209,6 +211,66 @@ class DocumentFinding(SQLModel, table=True):
     code: str = Field(max_length=32, index=True)
     severity: str = Field(max_length=8)
     message: str = Field(sa_column=Column(Text, nullable=False))
+
+
+class AssessmentPeriod(SQLModel, table=True):
+    """An evaluation round of one organisation against one framework (e.g. SPBE 2020 for 2025)."""
+
+    __tablename__ = "assessment_period"
+    __table_args__ = (UniqueConstraint("organisation_id", "year", name="uq_period_organisation_year"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    organisation_id: int = Field(foreign_key="organisation.id", index=True)
+    framework: str = Field(max_length=32)
+    year: int
+    label: str = Field(default="", max_length=255)
+    is_current: bool = Field(default=True)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class IndicatorLink(SQLModel, table=True):
+    """A document offered as evidence for an indicator: suggested by the vault or linked by a person.
+
+    States: suggested (by the vault, waiting for a person), confirmed (submitted by a person),
+    verified (accepted by a reviewer), rejected (with a reason, by a person or a reviewer).
+    """
+
+    __tablename__ = "indicator_link"
+    __table_args__ = (UniqueConstraint("document_id", "framework", "indicator", name="uq_link_document_indicator"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: int = Field(foreign_key="document.id", index=True)
+    framework: str = Field(max_length=32, index=True)
+    indicator: str = Field(max_length=16, index=True)
+    state: str = Field(max_length=16, index=True)
+    level: int | None = Field(default=None)
+    pasal: str = Field(default="", max_length=128)
+    page: int | None = Field(default=None)
+    note: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    score: float | None = Field(default=None)
+    matched: list[Any] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    reason: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    rejected_in_review: bool = Field(default=False)
+    created_by_id: int | None = Field(default=None, foreign_key="user_account.id")
+    created_at: datetime = Field(default_factory=utcnow)
+    reviewed_by_id: int | None = Field(default=None, foreign_key="user_account.id")
+    reviewed_at: datetime | None = Field(default=None)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class SelfAssessment(SQLModel, table=True):
+    """The level an organisation claims for an indicator in a period, with its justification."""
+
+    __tablename__ = "self_assessment"
+    __table_args__ = (UniqueConstraint("period_id", "indicator", name="uq_self_assessment_period_indicator"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    period_id: int = Field(foreign_key="assessment_period.id", index=True)
+    indicator: str = Field(max_length=16)
+    level: int
+    justification: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    updated_by_id: int | None = Field(default=None, foreign_key="user_account.id")
+    updated_at: datetime = Field(default_factory=utcnow)
 
 
 class Event(SQLModel, table=True):

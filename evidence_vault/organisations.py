@@ -69,3 +69,13 @@ def get_by_code(session: Session, code: str) -> Organisation:
 
 def all_organisations(session: Session) -> list[Organisation]:
     return list(session.exec(select(Organisation).order_by(col(Organisation.name))))
+
+
+def set_strict_review(session: Session, organisation: Organisation, strict: bool, actor_id: int | None) -> None:
+    """Strict review: the audit then counts only evidence links a reviewer verified."""
+    if organisation.strict_review == strict:
+        return
+    organisation.strict_review = strict
+    session.add(organisation)
+    events.record(session, "organisation.strict_review", actor_id=actor_id, organisation_id=organisation.id,
+                  object_type="organisation", object_id=organisation.id, strict=strict)

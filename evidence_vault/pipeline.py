@@ -3,6 +3,9 @@
     detect type → extract text (pdf, docx; ocr later) → legal metadata (+ validity
     findings) → indicator suggestions → (store in the database) → search index
 
+Stages that read the file live in `analyse`; `ingest` records the result in one
+transaction (document, pages, legal fields, suggestions, audit event).
+
 `analyse` runs the stages that only read the file; `ingest` stores the result and
 records it. Stages that have not landed yet (legal metadata, tagging, search) add
 their call here, in this order.
@@ -16,13 +19,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import tagging
 from .config import Settings
 from .extract import Extraction, ExtractionError, FileType, Limits, detect_type, extract_file
 from .extract.sniff import EMPTY
 from .filenames import title_from_name
+from .frameworks.registry import framework_by_code
 from .legal import LegalMetadata, read_legal, rules
 from .legal.rules import Finding
 from .models import ExtractionStatus
+from .periods import DEFAULT_FRAMEWORK
+from .tagging import Suggestion
 
 _JUNK_TITLE = re.compile(r"^(microsoft word|untitled|draf|file:|[a-z]:\\)|\.(docx?|rtf|pdf|odt)$", re.IGNORECASE)
 
@@ -35,7 +42,7 @@ class Analysis:
     extraction: Extraction | None = None
     error: ExtractionError | None = None
     metadata: LegalMetadata = field(default_factory=LegalMetadata)
-    indicator_suggestions: list[dict[str, Any]] = field(default_factory=list)
+    indicator_suggestions: list[Suggestion] = field(default_factory=list)
 
     @property
     def findings(self) -> list[Finding]:
@@ -84,15 +91,27 @@ def limits_from(settings: Settings) -> Limits:
     )
 
 
-def analyse(path: Path, settings: Settings) -> Analysis:
+def analyse(path: Path, settings: Settings, framework: str = DEFAULT_FRAMEWORK) -> Analysis:
     """Run the read-only stages over one file, in order; failures become a clear error."""
     file_type = detect_type(path)
     try:
         extraction = extract_text(path, file_type, settings)
     except ExtractionError as error:
         return Analysis(file_type=file_type, error=error)
-    metadata = read_legal([page.text for page in extraction.pages])
-    return Analysis(file_type=file_type, extraction=extraction, metadata=metadata)
+    pages = [page.text for page in extraction.pages]
+    metadata = read_legal(pages)
+    suggestions = suggest_indicators(metadata, pages, framework, fallback_title=extraction.title or path.name)
+    return Analysis(file_type=file_type, extraction=extraction, metadata=metadata, indicator_suggestions=suggestions)
+
+
+def suggest_indicators(metadata: LegalMetadata, pages: list[str], framework: str,
+                       fallback_title: str = "") -> list[Suggestion]:
+    """Stage: indicator suggestions from the title, subject and text (never links anything)."""
+    if not any(page.strip() for page in pages):
+        return []
+    values = {name: value.value for name, value in metadata.fields.items()}
+    return tagging.suggest(framework_by_code(framework), title=values.get("judul") or fallback_title,
+                           about=values.get("tentang") or "", pages=pages, kind=values.get("jenis"))
 
 
 def extract_text(path: Path, file_type: FileType, settings: Settings) -> Extraction:
@@ -133,6 +152,6 @@ def report(path: Path, analysis: Analysis) -> dict[str, Any]:
         "title": document_title(analysis, path.name),
         "error": {"code": analysis.error.code, "message": analysis.error.message} if analysis.error else None,
         "legal": analysis.metadata.as_dict() if analysis.metadata.fields else {},
-        "indicator_suggestions": analysis.indicator_suggestions,
+        "indicator_suggestions": [suggestion.to_dict() for suggestion in analysis.indicator_suggestions],
         "findings": [finding.as_dict() for finding in analysis.findings],
     }

@@ -99,6 +99,8 @@ class Suggestion:
             "framework": self.framework,
             "indicator": self.indicator,
             "score": round(self.score, 3),
+            "matched": [m.phrase for m in self.matches],
+            "pages": list(self.pages),
             "phrases": [
                 {"phrase": m.phrase, "heading": m.in_heading, "pages": list(m.pages), "hint": m.hint}
                 for m in self.matches

@@ -12,7 +12,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from evidence_vault import db, documents, ingest, library, samples
+from evidence_vault import db, documents, ingest, library, links, samples
 from evidence_vault.models import Document
 
 from .conftest import PASSWORD, World, csrf_token
@@ -22,6 +22,7 @@ ORG_STAFF = {"coordinator", "operator", "reviewer", "viewer"}
 WRITERS = {"admin", "coordinator", "operator"}
 LEADS = {"admin", "coordinator"}
 ADMIN = {"admin"}
+REVIEWERS = {"admin", "reviewer"}
 PUBLIC = {"static", "auth.login"}
 
 # endpoint: (method, path on own organisation's object, path on another organisation's object or None,
@@ -48,6 +49,22 @@ ROUTES: dict[str, tuple[str, str, str | None, set[str], set[str]]] = {
     "people.reset": ("POST", "/pengguna/{home_user}/reset", "/pengguna/{other_user}/reset", LEADS, ADMIN),
     "people.assign": ("POST", "/pengguna/{home_user}/tugas", None, ADMIN, set()),
     "people.unassign": ("POST", "/pengguna/{home_user}/tugas/{other_org}/hapus", None, ADMIN, set()),
+    "links.add": ("POST", "/documents/{home}/tautan", "/documents/{other}/tautan", WRITERS, ADMIN),
+    "links.reject_suggestion": ("POST", "/documents/{home}/tautan/{home_link}/tolak",
+                                "/documents/{other}/tautan/{other_link}/tolak", WRITERS, ADMIN),
+    "links.verify": ("POST", "/documents/{home}/tautan/{home_link}/verifikasi",
+                     "/documents/{other}/tautan/{other_link}/verifikasi", REVIEWERS, ADMIN),
+    "links.review_reject": ("POST", "/documents/{home}/tautan/{home_link}/tolak-tinjauan",
+                            "/documents/{other}/tautan/{other_link}/tolak-tinjauan", REVIEWERS, ADMIN),
+    "links.remove": ("POST", "/documents/{home}/tautan/{home_link}/hapus",
+                     "/documents/{other}/tautan/{other_link}/hapus", WRITERS, ADMIN),
+    "indicators.catalogue": ("GET", "/indikator", "/indikator?org=denpasar", ALL, ADMIN),
+    "indicators.detail": ("GET", "/indikator/spbe-2020/3", "/indikator/spbe-2020/3?org=denpasar", ALL, ADMIN),
+    "indicators.claim": ("POST", "/indikator/spbe-2020/3/klaim", "/indikator/spbe-2020/3/klaim?org=denpasar",
+                         LEADS, ADMIN),
+    "indicators.open_period": ("POST", "/periode", "/periode?org=denpasar", LEADS, ADMIN),
+    "indicators.toggle_strict": ("POST", "/organisasi/tinjauan-ketat", "/organisasi/tinjauan-ketat?org=denpasar",
+                                 LEADS, ADMIN),
     "trail.document_history": ("GET", "/documents/{home}/riwayat", "/documents/{other}/riwayat",
                                {"admin", "coordinator", "operator", "reviewer"}, ADMIN),
     "trail.organisation_history": ("GET", "/riwayat", None, {"admin", "coordinator", "operator", "reviewer"}, set()),
@@ -83,6 +100,9 @@ def objects(engine, settings, world: World) -> dict[str, int]:
         library.publish(session, session.get(Document, ids["shared"]), None)
         from evidence_vault import accounts
         ids["home_user"] = accounts.find_by_email(session, world.emails["viewer"]).id
+        for key, document_key in (("home_link", "home"), ("other_link", "other")):
+            document = session.get(Document, ids[document_key])
+            ids[key] = links.link(session, document, "spbe-2020", "3", links.LinkDetails(), None).id
         ids["other_user"] = accounts.find_by_email(session, world.emails["other_operator"]).id
     ids["other_org"] = other
     return ids

@@ -61,16 +61,18 @@ def values_of(session: Session, document_id: int) -> dict[str, str | None]:
 
 
 def update_fields(session: Session, document: Document, changes: dict[str, str | None], *, confirm: bool,
-                  actor_id: int | None) -> None:
+                  actor_id: int | None) -> int:
     """A person corrects values and/or confirms them; every changed value is audited with old and new."""
     _validate(changes)
     existing = {field.name: field for field in fields_of(session, document.id)}
+    changed = 0
     for name, new in changes.items():
         new = (new or "").strip() or None
         current = existing.get(name)
         old = current.value if current else None
         if old == new:
             continue
+        changed += 1
         if current is None:
             current = existing[name] = LegalField(document_id=document.id, name=name)
         current.value, current.source, current.page, current.matched = new, "manual", None, ""
@@ -86,6 +88,7 @@ def update_fields(session: Session, document: Document, changes: dict[str, str |
                       object_type="document", object_id=document.id)
     session.flush()
     relink(session, document)
+    return changed
 
 
 def _validate(changes: dict[str, str | None]) -> None:

@@ -11,6 +11,7 @@ from ..access import Permission
 from ..legal import kinds as legal_kinds
 from ..models import Organisation, Role
 from .context import db_session, engine, settings
+from .evidence_links import link_view
 from .forms import ConfirmForm, UploadForm, choices
 from .guards import actor, document_or_404, requires
 from .legal import legal_view
@@ -116,7 +117,7 @@ def detail(document_id: int) -> str:
     organisation = db_session().get(Organisation, document.organisation_id)
     return render_template(
         "documents/detail.html", document=document, organisation=organisation, pages=shown,
-        view=view, views=views, form=ConfirmForm(), **legal_view(document),
+        view=view, views=views, form=ConfirmForm(), **legal_view(document), **link_view(document),
         can_delete=actor().can(Permission.DELETE, document.organisation_id),
         can_restore=actor().can(Permission.RESTORE, document.organisation_id),
         can_share=actor().can(Permission.SHARE, document.organisation_id) and not document.copied_from_id,

@@ -91,3 +91,29 @@ class UserEditForm(FlaskForm):
 
 class AssignForm(FlaskForm):
     organisation = SelectField("Organisasi", coerce=int, validate_choice=True)
+
+
+class LinkForm(FlaskForm):
+    """Link the document to an indicator, or confirm the vault's suggestion for it."""
+
+    indicator = SelectField("Indikator", validators=[DataRequired("Pilih indikator.")])
+    level = SelectField("Tingkat yang didukung", validators=[Optional()])
+    pasal = _text("Pasal/bagian", 128)
+    page = _text("Halaman", 6, inputmode="numeric")
+    note = TextAreaField("Catatan", validators=[Optional(), _at_most(2000)])
+
+
+class ReasonForm(FlaskForm):
+    reason = TextAreaField("Alasan", validators=[DataRequired("Tuliskan alasannya."), _at_most(2000)])
+
+
+class ClaimForm(FlaskForm):
+    level = SelectField("Tingkat yang diklaim", validators=[DataRequired("Pilih tingkat.")])
+    justification = TextAreaField("Penjelasan untuk penilai", validators=[Optional(), _at_most(5000)])
+
+
+class PeriodForm(FlaskForm):
+    year = StringField("Tahun", validators=[DataRequired("Isi tahun."), _at_most(4)],
+                       render_kw={"inputmode": "numeric"})
+    framework = SelectField("Kerangka penilaian", validators=[DataRequired()])
+    label = _text("Nama periode", 255)

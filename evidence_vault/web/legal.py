@@ -8,7 +8,7 @@ from flask import Blueprint, abort, flash, jsonify, redirect, request, url_for
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
-from .. import organisations
+from .. import documents, organisations
 from ..access import Permission
 from ..legal import FIELD_ORDER, LABELS, jdihn
 from ..legal import store as legal_store
@@ -59,8 +59,8 @@ def edit(document_id: int) -> Response | tuple[str, int]:
         changes["singkatan_jenis"] = KINDS[changes["jenis"]].abbreviation  # type: ignore[index]
     session = db_session()
     try:
-        legal_store.update_fields(session, document, changes, confirm=bool(form.confirm.data),
-                                  actor_id=current_user.id)
+        documents.edit_metadata(session, document, changes, confirm=bool(form.confirm.data),
+                                actor_id=current_user.id)
     except legal_store.MetadataError as error:
         session.rollback()
         flash(str(error), "error")

@@ -1,0 +1,183 @@
+"""Indicators on the web: the catalogue, an indicator's page, self-assessment and periods."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from werkzeug.wrappers import Response
+
+from .. import claims, links, organisations, periods
+from ..access import Permission
+from ..frameworks import Framework, builtin_codes, builtin_crosswalk
+from ..frameworks.registry import all_frameworks, framework_by_code
+from ..legal.kinds import KINDS
+from ..models import Organisation
+from .context import db_session
+from .forms import ClaimForm, ConfirmForm, PeriodForm, choices
+from .guards import actor, requires
+
+blueprint = Blueprint("indicators", __name__)
+
+
+def _organisation() -> Organisation:
+    """The organisation being looked at: ?org=CODE among those the user may read, else their own."""
+    session = db_session()
+    visible = actor().visible_organisation_ids()
+    wanted = request.values.get("org")
+    found = organisations.find(session, wanted) if wanted else None
+    if found is None and current_user.organisation_id is not None:
+        found = session.get(Organisation, current_user.organisation_id)
+    if found is None:
+        candidates = [org for org in organisations.all_organisations(session) if visible is None or org.id in visible]
+        found = candidates[0] if candidates else None
+    if found is None or not actor().can(Permission.VIEW_DOCUMENTS, found.id):
+        abort(404)
+    return found
+
+
+def _framework(organisation: Organisation) -> Framework:
+    code = request.args.get("kerangka") or periods.framework_code_for(db_session(), organisation.id)
+    try:
+        return framework_by_code(code)
+    except KeyError:
+        abort(404)
+
+
+def _visible_organisations() -> list[Organisation]:
+    visible = actor().visible_organisation_ids()
+    return [org for org in organisations.all_organisations(db_session()) if visible is None or org.id in visible]
+
+
+@blueprint.route("/indikator")
+@requires(Permission.VIEW_DOCUMENTS)
+def catalogue() -> str:
+    session = db_session()
+    organisation = _organisation()
+    framework = _framework(organisation)
+    period = periods.current_period(session, organisation.id)
+    claimed = claims.claims_of(session, period.id) if period and period.framework == framework.code else {}
+    form = PeriodForm(formdata=None)
+    form.framework.choices = choices([(item.code, item.name) for item in all_frameworks()])
+    return render_template(
+        "indicators/catalogue.html", framework=framework, organisation=organisation, period=period,
+        counts=links.counts_by_indicator(session, [organisation.id], framework.code), claimed=claimed,
+        frameworks=all_frameworks(), organisations=_visible_organisations(), period_form=form,
+        confirm=ConfirmForm(), can_assess=actor().can(Permission.ASSESS, organisation.id),
+    )
+
+
+def _crosswalk_counterparts(framework: Framework, code: str) -> list[tuple[str, str, str]]:
+    """(framework code, indicator code, name) of the corresponding indicators in the other built-in framework."""
+    found = []
+    for other in builtin_codes():
+        if other == framework.code or framework.code not in builtin_codes():
+            continue
+        try:
+            crosswalk = builtin_crosswalk(framework.code, other)
+        except KeyError:
+            continue
+        other_framework = framework_by_code(other)
+        for counterpart in crosswalk.counterparts(framework.code, code):
+            found.append((other, counterpart, other_framework.indicator(counterpart).name))
+    return found
+
+
+@blueprint.route("/indikator/<framework_code>/<code>")
+@requires(Permission.VIEW_DOCUMENTS)
+def detail(framework_code: str, code: str) -> str:
+    session = db_session()
+    organisation = _organisation()
+    try:
+        framework = framework_by_code(framework_code)
+        indicator = framework.indicator(code)
+    except KeyError:
+        abort(404)
+    evidence = links.links_of_indicator(session, [organisation.id], framework.code, [code])
+    counterparts = _crosswalk_counterparts(framework, code)
+    carried: list[tuple[Any, Any, str]] = []
+    for other, other_code, _name in counterparts:
+        for link, document in links.links_of_indicator(session, [organisation.id], other, [other_code]):
+            carried.append((link, document, f"{other} {other_code}"))
+    period = periods.current_period(session, organisation.id)
+    claim = claims.claim_of(session, period.id, code) if period and period.framework == framework.code else None
+    claim_form = ClaimForm(formdata=None, data={"level": str(claim.level) if claim else "",
+                                                "justification": claim.justification if claim else ""})
+    claim_form.level.choices = choices([(str(level.value), f"{level.value} – {level.name}")
+                                        for level in framework.levels])
+    return render_template(
+        "indicators/detail.html", framework=framework, indicator=indicator, organisation=organisation,
+        evidence=evidence, carried=carried, counterparts=counterparts, period=period, claim=claim,
+        claim_form=claim_form, kinds=KINDS, state_labels=links.STATE_LABELS, confirm=ConfirmForm(),
+        can_assess=actor().can(Permission.ASSESS, organisation.id) and period is not None
+        and period.framework == framework.code,
+    )
+
+
+@blueprint.route("/indikator/<framework_code>/<code>/klaim", methods=["POST"])
+@requires(Permission.ASSESS)
+def claim(framework_code: str, code: str) -> Response:
+    session = db_session()
+    organisation = _organisation()
+    if not actor().can(Permission.ASSESS, organisation.id):
+        abort(404)
+    period = periods.current_period(session, organisation.id)
+    if period is None or period.framework != framework_code:
+        flash("Buka periode penilaian untuk kerangka ini terlebih dahulu.", "error")
+        return redirect(url_for("indicators.catalogue", org=organisation.code))
+    form = ClaimForm()
+    form.level.choices = choices([(str(level.value), level.name) for level in framework_by_code(framework_code).levels])
+    if not form.validate_on_submit():
+        flash("Pilih tingkat yang diklaim.", "error")
+    else:
+        try:
+            claims.set_claim(session, period, code, int(form.level.data or 0), form.justification.data or "",
+                             current_user.id)
+        except (claims.ClaimError, KeyError) as error:
+            session.rollback()
+            flash(str(error), "error")
+        else:
+            session.commit()
+            flash("Penilaian mandiri disimpan.", "info")
+    return redirect(url_for("indicators.detail", framework_code=framework_code, code=code, org=organisation.code))
+
+
+@blueprint.route("/periode", methods=["POST"])
+@requires(Permission.ASSESS)
+def open_period() -> Response:
+    session = db_session()
+    organisation = _organisation()
+    if not actor().can(Permission.ASSESS, organisation.id):
+        abort(404)
+    form = PeriodForm()
+    form.framework.choices = choices([(item.code, item.name) for item in all_frameworks()])
+    year = (form.year.data or "").strip()
+    if not form.validate_on_submit() or not year.isdigit():
+        flash("Isi tahun (angka) dan pilih kerangka penilaian.", "error")
+    else:
+        try:
+            periods.create_period(session, organisation, int(year), form.framework.data or "", form.label.data or "",
+                                  actor_id=current_user.id)
+        except periods.PeriodError as error:
+            session.rollback()
+            flash(str(error), "error")
+        else:
+            session.commit()
+            flash("Periode penilaian dibuka.", "info")
+    return redirect(url_for("indicators.catalogue", org=organisation.code))
+
+
+@blueprint.route("/organisasi/tinjauan-ketat", methods=["POST"])
+@requires(Permission.ASSESS)
+def toggle_strict() -> Response:
+    session = db_session()
+    organisation = _organisation()
+    if not actor().can(Permission.ASSESS, organisation.id):
+        abort(404)
+    ConfirmForm()
+    organisations.set_strict_review(session, organisation, not organisation.strict_review, current_user.id)
+    session.commit()
+    flash("Mode tinjauan ketat " + ("aktif: audit hanya menghitung tautan yang diverifikasi penilai."
+                                    if organisation.strict_review else "nonaktif."), "info")
+    return redirect(url_for("indicators.catalogue", org=organisation.code))
