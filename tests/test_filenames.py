@@ -18,7 +18,7 @@ from evidence_vault.filenames import display_name, title_from_name
     ("", "tanpa-nama"),
     (None, "tanpa-nama"),
     ("/", "tanpa-nama"),
-    ("Perbup\u0301 é.pdf", "Perbup\u0301 é.pdf".replace("p\u0301", "p\u0301")),
+    ("Perbup\u0301 e\u0301.pdf", "Perbu\u1e55 \u00e9.pdf"),  # decomposed accents are composed (NFC)
 ])
 def test_display_name(raw: str | None, expected: str) -> None:
     assert display_name(raw) == expected
