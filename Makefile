@@ -32,6 +32,7 @@ bench: install
 	$(BIN)/python bench/extract_bench.py
 	$(BIN)/python bench/legal_bench.py
 	$(BIN)/python bench/suggestion_bench.py
+	$(BIN)/python bench/audit_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -26,6 +26,7 @@ class Permission(StrEnum):
     COPY_SHARED = "copy_shared"
     REVIEW = "review"
     LINK = "link"
+    EXPORT = "export"
     ASSESS = "assess"
     MANAGE_USERS = "manage_users"
     MANAGE_ORGANISATIONS = "manage_organisations"
@@ -36,13 +37,14 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.COORDINATOR: frozenset({
         Permission.VIEW_DOCUMENTS, Permission.VIEW_HISTORY, Permission.UPLOAD, Permission.EDIT_METADATA,
         Permission.DELETE, Permission.RESTORE, Permission.SHARE, Permission.COPY_SHARED, Permission.MANAGE_USERS,
-        Permission.LINK, Permission.ASSESS,
+        Permission.LINK, Permission.ASSESS, Permission.EXPORT,
     }),
     Role.OPERATOR: frozenset({
         Permission.VIEW_DOCUMENTS, Permission.VIEW_HISTORY, Permission.UPLOAD, Permission.EDIT_METADATA,
         Permission.DELETE, Permission.COPY_SHARED, Permission.LINK,
     }),
-    Role.REVIEWER: frozenset({Permission.VIEW_DOCUMENTS, Permission.VIEW_HISTORY, Permission.REVIEW}),
+    Role.REVIEWER: frozenset({Permission.VIEW_DOCUMENTS, Permission.VIEW_HISTORY, Permission.REVIEW,
+                              Permission.EXPORT}),
     Role.VIEWER: frozenset({Permission.VIEW_DOCUMENTS}),
 }
 # Roles a coordinator may hand out inside their own organisation.

@@ -18,12 +18,13 @@ from typing import IO, Any
 import click
 from sqlalchemy.engine import Engine
 
-from . import accounts, backup, db, demo, ingest, logs, organisations, periods, pipeline, suggestions
+from . import accounts, audit, backup, db, demo, ingest, logs, organisations, periods, pipeline, suggestions
 from .config import ConfigError, Settings, load_settings
 from .frameworks import FrameworkError, registry
 from .legal import jdihn
 from .legal import reread as legal_reread
 from .models import OrganisationKind, Role
+from .reports import exports
 
 
 class CommandFailed(click.ClickException):
@@ -40,6 +41,7 @@ DOMAIN_ERRORS = (
     db.SchemaOutOfDate,
     backup.BackupError,
     periods.PeriodError,
+    audit.AuditError,
 )
 
 
@@ -435,6 +437,30 @@ def retag(runtime: Runtime, org_code: str | None) -> None:
         organisation_id = organisations.get_by_code(session, org_code).id if org_code else None
         added = suggestions.resuggest_all(session, organisation_id)
     click.echo(f"{added} saran indikator baru.")
+
+
+@main.command("audit")
+@click.option("--org", "org_code", required=True, help="Organisation code.")
+@click.option("--period", "year", type=int, help="Year of the assessment period (default: the current one).")
+@click.option("--format", "kind", type=click.Choice(["table", "json", "xlsx", "csv", "zip"]), default="table",
+              show_default=True)
+@click.option("--output", type=click.Path(dir_okay=False), help="Write to this file (required for xlsx and zip).")
+@pass_runtime
+@_explained
+def audit_command(runtime: Runtime, org_code: str, year: int | None, kind: str, output: str | None) -> None:
+    """The pre-assessment audit: supported level per indicator, findings, predicted index."""
+    if kind in ("xlsx", "zip") and not output:
+        raise CommandFailed(f"format {kind} perlu --output BERKAS.")
+    with db.session_scope(runtime.current_engine()) as session:
+        organisation = organisations.get_by_code(session, org_code)
+        result = audit.run_audit(session, organisation, year)
+        produced = exports.export(session, ingest.store_for(runtime.settings), result, kind, organisation.code,
+                                  organisation.id, actor_id=None)
+    if output:
+        Path(output).write_bytes(produced.content)
+        click.echo(f"Audit ditulis ke {output} ({len(produced.content)} byte).")
+    else:
+        click.echo(produced.content.decode("utf-8"), nl=False)
 
 
 @main.command("inspect")

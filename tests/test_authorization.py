@@ -12,7 +12,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from evidence_vault import db, documents, ingest, library, links, samples
+from evidence_vault import db, documents, ingest, library, links, periods, samples
 from evidence_vault.models import Document
 
 from .conftest import PASSWORD, World, csrf_token
@@ -65,6 +65,9 @@ ROUTES: dict[str, tuple[str, str, str | None, set[str], set[str]]] = {
     "indicators.open_period": ("POST", "/periode", "/periode?org=denpasar", LEADS, ADMIN),
     "indicators.toggle_strict": ("POST", "/organisasi/tinjauan-ketat", "/organisasi/tinjauan-ketat?org=denpasar",
                                  LEADS, ADMIN),
+    "audit.dashboard": ("GET", "/audit", "/audit?org=denpasar", ALL, ADMIN),
+    "audit.download": ("GET", "/audit/ekspor.csv", "/audit/ekspor.csv?org=denpasar",
+                       {"admin", "coordinator", "reviewer"}, ADMIN),
     "trail.document_history": ("GET", "/documents/{home}/riwayat", "/documents/{other}/riwayat",
                                {"admin", "coordinator", "operator", "reviewer"}, ADMIN),
     "trail.organisation_history": ("GET", "/riwayat", None, {"admin", "coordinator", "operator", "reviewer"}, set()),
@@ -100,6 +103,8 @@ def objects(engine, settings, world: World) -> dict[str, int]:
         library.publish(session, session.get(Document, ids["shared"]), None)
         from evidence_vault import accounts
         ids["home_user"] = accounts.find_by_email(session, world.emails["viewer"]).id
+        for organisation in (world.home, world.other):
+            periods.create_period(session, organisation, 2026, "spbe-2020")
         for key, document_key in (("home_link", "home"), ("other_link", "other")):
             document = session.get(Document, ids[document_key])
             ids[key] = links.link(session, document, "spbe-2020", "3", links.LinkDetails(), None).id

@@ -116,7 +116,7 @@ def test_report_title_keeps_acronyms() -> None:
 
 def test_non_legal_evidence_kind() -> None:
     values = {n: v.value for n, v in read_legal(legal_texts.notulen()).fields.items()}
-    assert values["jenis"] == "notulen"
+    assert values["jenis"] == "notulen" and values["tanggal_dokumen"] == "2025-08-07"
     assert "nomor" not in values
 
 

@@ -11,7 +11,8 @@ from .citations import Citation, CitedRelation
 FIELD_ORDER = [
     "jenis", "singkatan_jenis", "nomor", "nomor_peraturan", "tahun", "judul", "tentang", "teu_badan",
     "tempat_penetapan", "tanggal_penetapan", "tempat_pengundangan", "tanggal_pengundangan", "sumber",
-    "penandatangan_jabatan", "penandatangan_nama", "status", "berlaku_sampai", "bahasa", "salinan",
+    "penandatangan_jabatan", "penandatangan_nama", "status", "berlaku_sampai", "tanggal_dokumen", "bahasa",
+    "salinan",
 ]
 LABELS = {
     "jenis": "Jenis/bentuk", "singkatan_jenis": "Singkatan jenis", "nomor": "Nomor (sesuai naskah)",
@@ -20,10 +21,11 @@ LABELS = {
     "tanggal_penetapan": "Tanggal penetapan", "tempat_pengundangan": "Tempat pengundangan",
     "tanggal_pengundangan": "Tanggal pengundangan", "sumber": "Sumber (lembaran/berita)",
     "penandatangan_jabatan": "Jabatan penandatangan", "penandatangan_nama": "Nama penandatangan",
-    "status": "Status", "berlaku_sampai": "Berlaku sampai", "bahasa": "Bahasa", "salinan": "Salinan",
+    "status": "Status", "berlaku_sampai": "Berlaku sampai", "tanggal_dokumen": "Tanggal dokumen",
+    "bahasa": "Bahasa", "salinan": "Salinan",
 }
 STATUSES = ("rancangan", "ditetapkan", "diundangkan")
-DATE_FIELDS = {"tanggal_penetapan", "tanggal_pengundangan", "berlaku_sampai"}
+DATE_FIELDS = {"tanggal_penetapan", "tanggal_pengundangan", "berlaku_sampai", "tanggal_dokumen"}
 
 
 @dataclass(frozen=True)

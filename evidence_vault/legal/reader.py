@@ -31,6 +31,8 @@ def read_legal(pages: Sequence[str]) -> LegalMetadata:
     elif found := evidence_kind(pages):
         kind, line, page = found
         fields["jenis"] = FieldValue(kind, page=page, matched=line, confidence=0.6)
+        if dated := parse_date(pages[0][:1500]):  # minutes and reports carry their date near the top
+            fields["tanggal_dokumen"] = FieldValue(dated[0].isoformat(), page=1, matched=dated[1], confidence=0.6)
         fields["judul"] = FieldValue(title_case(line) if line.isupper() else squash(line), page=page,
                                      matched=line, confidence=0.5)
     if enacted:

@@ -64,6 +64,7 @@ class LegalMetadataForm(FlaskForm):
                                                     ("ditetapkan", "Ditetapkan"), ("diundangkan", "Diundangkan")]),
                          validators=[Optional()])
     berlaku_sampai = _date("Berlaku sampai")
+    tanggal_dokumen = _date("Tanggal dokumen (laporan, notulen)")
     bahasa = SelectField("Bahasa", choices=choices([("id", "Indonesia"), ("en", "Inggris")]), validators=[Optional()])
     salinan = SelectField("Salinan", choices=choices([("", "Bukan salinan / tidak diketahui"), ("ya", "Salinan")]),
                           validators=[Optional()])

@@ -17,24 +17,9 @@ from ..models import Organisation
 from .context import db_session
 from .forms import ClaimForm, ConfirmForm, PeriodForm, choices
 from .guards import actor, requires
+from .scope import organisation_in_view, visible_organisations
 
 blueprint = Blueprint("indicators", __name__)
-
-
-def _organisation() -> Organisation:
-    """The organisation being looked at: ?org=CODE among those the user may read, else their own."""
-    session = db_session()
-    visible = actor().visible_organisation_ids()
-    wanted = request.values.get("org")
-    found = organisations.find(session, wanted) if wanted else None
-    if found is None and current_user.organisation_id is not None:
-        found = session.get(Organisation, current_user.organisation_id)
-    if found is None:
-        candidates = [org for org in organisations.all_organisations(session) if visible is None or org.id in visible]
-        found = candidates[0] if candidates else None
-    if found is None or not actor().can(Permission.VIEW_DOCUMENTS, found.id):
-        abort(404)
-    return found
 
 
 def _framework(organisation: Organisation) -> Framework:
@@ -45,16 +30,11 @@ def _framework(organisation: Organisation) -> Framework:
         abort(404)
 
 
-def _visible_organisations() -> list[Organisation]:
-    visible = actor().visible_organisation_ids()
-    return [org for org in organisations.all_organisations(db_session()) if visible is None or org.id in visible]
-
-
 @blueprint.route("/indikator")
 @requires(Permission.VIEW_DOCUMENTS)
 def catalogue() -> str:
     session = db_session()
-    organisation = _organisation()
+    organisation = organisation_in_view()
     framework = _framework(organisation)
     period = periods.current_period(session, organisation.id)
     claimed = claims.claims_of(session, period.id) if period and period.framework == framework.code else {}
@@ -63,7 +43,7 @@ def catalogue() -> str:
     return render_template(
         "indicators/catalogue.html", framework=framework, organisation=organisation, period=period,
         counts=links.counts_by_indicator(session, [organisation.id], framework.code), claimed=claimed,
-        frameworks=all_frameworks(), organisations=_visible_organisations(), period_form=form,
+        frameworks=all_frameworks(), organisations=visible_organisations(), period_form=form,
         confirm=ConfirmForm(), can_assess=actor().can(Permission.ASSESS, organisation.id),
     )
 
@@ -88,7 +68,7 @@ def _crosswalk_counterparts(framework: Framework, code: str) -> list[tuple[str, 
 @requires(Permission.VIEW_DOCUMENTS)
 def detail(framework_code: str, code: str) -> str:
     session = db_session()
-    organisation = _organisation()
+    organisation = organisation_in_view()
     try:
         framework = framework_by_code(framework_code)
         indicator = framework.indicator(code)
@@ -119,7 +99,7 @@ def detail(framework_code: str, code: str) -> str:
 @requires(Permission.ASSESS)
 def claim(framework_code: str, code: str) -> Response:
     session = db_session()
-    organisation = _organisation()
+    organisation = organisation_in_view()
     if not actor().can(Permission.ASSESS, organisation.id):
         abort(404)
     period = periods.current_period(session, organisation.id)
@@ -147,7 +127,7 @@ def claim(framework_code: str, code: str) -> Response:
 @requires(Permission.ASSESS)
 def open_period() -> Response:
     session = db_session()
-    organisation = _organisation()
+    organisation = organisation_in_view()
     if not actor().can(Permission.ASSESS, organisation.id):
         abort(404)
     form = PeriodForm()
@@ -172,7 +152,7 @@ def open_period() -> Response:
 @requires(Permission.ASSESS)
 def toggle_strict() -> Response:
     session = db_session()
-    organisation = _organisation()
+    organisation = organisation_in_view()
     if not actor().can(Permission.ASSESS, organisation.id):
         abort(404)
     ConfirmForm()

@@ -1,0 +1,41 @@
+"""Audit stage: what the evidence really supports, indicator by indicator, before the assessors look.
+
+`compute` is pure (frameworks + plain evidence → `AuditResult`); `collect` reads the inputs
+from the database; `run_audit` does both for an organisation and period.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlmodel import Session
+
+from .. import claims
+from ..frameworks.registry import framework_by_code
+from ..models import Organisation
+from .collect import collect, period_for
+from .compute import compute
+from .model import AuditResult, Evidence, GroupScore, IndicatorFinding, IndicatorResult
+
+__all__ = ["AuditError", "AuditResult", "Evidence", "GroupScore", "IndicatorFinding", "IndicatorResult",
+           "compute", "run_audit"]
+
+
+class AuditError(ValueError):
+    """An audit that cannot be run; the message is Indonesian."""
+
+
+def run_audit(session: Session, organisation: Organisation, year: int | None = None,
+              assessed_on: date | None = None) -> AuditResult:
+    """The audit of an organisation's period (the current one when no year is given)."""
+    period = period_for(session, organisation, year)
+    if period is None:
+        wanted = f"tahun {year}" if year else "yang aktif"
+        raise AuditError(f"{organisation.name} belum memiliki periode penilaian {wanted}. "
+                         "Buka periode dulu (menu Indikator, atau evidence-vault period add).")
+    framework = framework_by_code(period.framework)
+    evidence, suggested, unverified = collect(session, organisation, framework, organisation.strict_review)
+    claimed = {code: claim.level for code, claim in claims.claims_of(session, period.id).items()}  # type: ignore[arg-type]
+    return compute(framework, evidence, claimed, organisation=organisation.name, period=period.label,
+                   year=period.year, assessed_on=assessed_on or date.today(), strict=organisation.strict_review,
+                   suggested=suggested, unverified=unverified)

@@ -1,0 +1,107 @@
+"""Gathering an audit's inputs from the database into plain data."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from sqlmodel import Session, col, select
+
+from ..frameworks import Framework, builtin_codes, builtin_crosswalk
+from ..frameworks.phrases import normalise_text
+from ..frameworks.registry import framework_by_code
+from ..models import AssessmentPeriod, Document, DocumentFinding, DocumentPage, IndicatorLink, LegalField, Organisation
+from .model import Evidence
+
+COUNTED = ("confirmed", "verified")
+DATE_FIELDS = ("tanggal_penetapan", "tanggal_dokumen", "tanggal_pengundangan")
+
+
+def collect(session: Session, organisation: Organisation, framework: Framework, strict: bool
+            ) -> tuple[dict[str, list[Evidence]], dict[str, int], dict[str, int]]:
+    """Evidence per indicator (direct links and links under the crosswalked framework), plus
+    the number of suggestions waiting and of links waiting for verification, per indicator."""
+    counted_states = ("verified",) if strict else COUNTED
+    rows = session.exec(
+        select(IndicatorLink, Document).join(Document, col(Document.id) == col(IndicatorLink.document_id))
+        .where(Document.organisation_id == organisation.id, col(Document.deleted_at).is_(None))
+    ).all()
+    mapping = _crosswalk_to(framework)
+    links_by_indicator: dict[str, list[tuple[IndicatorLink, Document, str]]] = defaultdict(list)
+    suggested: dict[str, int] = defaultdict(int)
+    unverified: dict[str, int] = defaultdict(int)
+    for link, document in rows:
+        targets = [(link.indicator, "")] if link.framework == framework.code else [
+            (code, f"{link.framework} {link.indicator}") for code in mapping.get((link.framework, link.indicator), ())]
+        for code, via in targets:
+            if link.state == "suggested":
+                suggested[code] += 1
+            elif link.state in counted_states:
+                links_by_indicator[code].append((link, document, via))
+            elif link.state == "confirmed":
+                unverified[code] += 1
+    documents = {document.id for entries in links_by_indicator.values() for _link, document, _via in entries}
+    facts = _document_facts(session, documents)
+    evidence = {code: [_evidence(link, document, via, facts[document.id]) for link, document, via in entries]
+                for code, entries in links_by_indicator.items()}
+    return evidence, dict(suggested), dict(unverified)
+
+
+def _crosswalk_to(framework: Framework) -> dict[tuple[str, str], tuple[str, ...]]:
+    """(other framework, its indicator) → indicators of this framework."""
+    mapping: dict[tuple[str, str], tuple[str, ...]] = {}
+    if framework.code not in builtin_codes():
+        return mapping
+    for other in builtin_codes():
+        if other == framework.code:
+            continue
+        try:
+            crosswalk = builtin_crosswalk(framework.code, other)
+        except KeyError:
+            continue
+        for indicator in framework_by_code(other).indicators:
+            mapping[(other, indicator.code)] = crosswalk.counterparts(other, indicator.code)
+    return mapping
+
+
+def _document_facts(session: Session, document_ids: set[int]) -> dict[int, dict]:
+    facts: dict[int, dict] = {doc_id: {"findings": [], "fields": {}, "pages": []} for doc_id in document_ids}
+    if not document_ids:
+        return facts
+    for finding in session.exec(select(DocumentFinding).where(col(DocumentFinding.document_id).in_(document_ids))):
+        facts[finding.document_id]["findings"].append(finding.code)
+    for field in session.exec(select(LegalField).where(col(LegalField.document_id).in_(document_ids),
+                                                       col(LegalField.name).in_(DATE_FIELDS))):
+        facts[field.document_id]["fields"][field.name] = field.value
+    for page in session.exec(select(DocumentPage.document_id, DocumentPage.text)
+                             .where(col(DocumentPage.document_id).in_(document_ids))
+                             .order_by(col(DocumentPage.document_id), col(DocumentPage.number))):
+        facts[page[0]]["pages"].append(page[1])
+    return facts
+
+
+def _evidence(link: IndicatorLink, document: Document, via: str, facts: dict) -> Evidence:
+    dated = None
+    for name in DATE_FIELDS:
+        value = facts["fields"].get(name)
+        if value:
+            try:
+                dated = date.fromisoformat(value)
+                break
+            except ValueError:
+                continue
+    return Evidence(
+        document_id=document.id, title=document.title, kind=document.kind, link_state=link.state,  # type: ignore[arg-type]
+        link_level=link.level, legal_status=document.legal_status, in_force=document.in_force,
+        findings=tuple(sorted(set(facts["findings"]))), metadata_confirmed=document.metadata_confirmed,
+        dated=dated, text=normalise_text("\n".join(facts["pages"])), via=via,
+    )
+
+
+def period_for(session: Session, organisation: Organisation, year: int | None) -> AssessmentPeriod | None:
+    statement = select(AssessmentPeriod).where(AssessmentPeriod.organisation_id == organisation.id)
+    if year is not None:
+        statement = statement.where(AssessmentPeriod.year == year)
+    else:
+        statement = statement.order_by(col(AssessmentPeriod.is_current).desc(), col(AssessmentPeriod.year).desc())
+    return session.exec(statement).first()

@@ -1,0 +1,78 @@
+"""The audit computation: indicator by indicator, then aspects, domains and the index."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+
+from ..frameworks import Framework
+from .findings import indicator_findings
+from .levels import supported_level
+from .model import AuditResult, Evidence, GroupScore, IndicatorResult
+
+
+def compute(framework: Framework, evidence: Mapping[str, Sequence[Evidence]], claims: Mapping[str, int], *,
+            organisation: str, period: str, year: int, assessed_on: date, strict: bool = False,
+            suggested: Mapping[str, int] | None = None, unverified: Mapping[str, int] | None = None) -> AuditResult:
+    """Pure: the same inputs always give the same audit."""
+    levels = [level.value for level in framework.levels]
+    results = []
+    for indicator in framework.indicators:
+        items = tuple(evidence.get(indicator.code, ()))
+        supported, missing = supported_level(indicator, levels, items, assessed_on)
+        claimed = claims.get(indicator.code)
+        aspect = framework.aspect(indicator.aspect)
+        results.append(IndicatorResult(
+            code=indicator.code, name=indicator.name, weight=indicator.weight, aspect=indicator.aspect,
+            domain=aspect.domain, claimed=claimed, supported=supported, next_missing=missing,
+            findings=tuple(indicator_findings(indicator, items, claimed, supported, assessed_on,
+                                              (suggested or {}).get(indicator.code, 0), strict,
+                                              (unverified or {}).get(indicator.code, 0))),
+            evidence=items, suggested=(suggested or {}).get(indicator.code, 0),
+        ))
+    supported_levels = {item.code: float(item.supported) for item in results}
+    claimed_levels = {item.code: float(item.claimed or 0) for item in results}
+    supported_index, claimed_index = framework.index(supported_levels), framework.index(claimed_levels)
+    return AuditResult(
+        organisation=organisation, period=period, year=year, framework=framework.code,
+        framework_name=framework.name, assessed_on=assessed_on, strict=strict,
+        supported_index=supported_index, claimed_index=claimed_index,
+        supported_band=framework.rating(supported_index), claimed_band=framework.rating(claimed_index),
+        domains=tuple(_groups(framework, results, by="domain")),
+        aspects=tuple(_groups(framework, results, by="aspect")),
+        indicators=tuple(results), top_gaps=tuple(_top_gaps(framework, results)),
+    )
+
+
+def _groups(framework: Framework, results: Sequence[IndicatorResult], by: str) -> list[GroupScore]:
+    """Weighted mean level of the indicators in each domain or aspect."""
+    groups = framework.domains if by == "domain" else framework.aspects
+    scores = []
+    for group in groups:
+        members = [item for item in results if getattr(item, by) == group.code]
+        weight = sum(item.weight for item in members)
+        if not weight:
+            continue
+        scores.append(GroupScore(
+            code=group.code, name=group.name, weight=group.weight,
+            supported=round(sum(item.weight * item.supported for item in members) / weight, 3),
+            claimed=round(sum(item.weight * (item.claimed or 0) for item in members) / weight, 3),
+        ))
+    return scores
+
+
+def _top_gaps(framework: Framework, results: Sequence[IndicatorResult], limit: int = 10) -> list[tuple[str, float]]:
+    """Where the remaining weeks buy the most index: weight × levels still to gain up to the claim.
+
+    Before anything is claimed, the target is the top level for every indicator.
+    """
+    anything_claimed = any(item.claimed is not None for item in results)
+    gains = []
+    for item in results:
+        if anything_claimed and item.claimed is None:
+            continue
+        target = item.claimed if item.claimed is not None else framework.max_level
+        levels = max(0, target - item.supported)
+        if levels:
+            gains.append((item.code, item.weight * levels / 100))
+    return sorted(gains, key=lambda pair: (-pair[1], pair[0]))[:limit]

@@ -1,0 +1,133 @@
+"""Plain data in and out of the audit: no database, no Flask."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+# Document findings that make a document unusable as legal support, whatever the level.
+DISQUALIFYING = frozenset({"repealed", "expired", "shared_copy", "no_text"})
+# Document findings that mean the instrument is not (yet) legally established.
+NOT_ESTABLISHED = frozenset({"draft", "no_number", "no_enactment_date", "not_signed"})
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One document offered for an indicator, with the facts the level rules look at."""
+
+    document_id: int
+    title: str
+    kind: str | None
+    link_state: str  # confirmed | verified (suggested and rejected never count)
+    link_level: int | None
+    legal_status: str | None  # rancangan | ditetapkan | diundangkan
+    in_force: str  # berlaku | diubah | dicabut
+    findings: tuple[str, ...]
+    metadata_confirmed: bool
+    dated: date | None
+    text: str = ""  # normalised text, for content requirements
+    via: str = ""  # "spbe-2020 3" when linked under the other framework (crosswalk)
+
+    @property
+    def is_draft(self) -> bool:
+        return self.legal_status == "rancangan" or "draft" in self.findings
+
+    @property
+    def usable(self) -> bool:
+        """Not repealed, expired, a library copy or unreadable, and from the organisation itself."""
+        return not (set(self.findings) & DISQUALIFYING) and "other_body" not in self.findings
+
+    @property
+    def established(self) -> bool:
+        return self.usable and not (set(self.findings) & NOT_ESTABLISHED) and \
+            self.legal_status in ("ditetapkan", "diundangkan")
+
+
+@dataclass(frozen=True)
+class IndicatorFinding:
+    code: str
+    message: str
+
+
+@dataclass(frozen=True)
+class IndicatorResult:
+    code: str
+    name: str
+    weight: float
+    aspect: str
+    domain: str | None
+    claimed: int | None
+    supported: int
+    next_missing: str | None  # what the next level still needs, in plain words
+    findings: tuple[IndicatorFinding, ...]
+    evidence: tuple[Evidence, ...]
+    suggested: int = 0  # suggestions still waiting for a person
+
+    @property
+    def gap(self) -> int:
+        return max(0, (self.claimed or 0) - self.supported)
+
+    @property
+    def status(self) -> str:
+        """For colouring: none (no evidence), short (below the claim), ok."""
+        if not self.evidence:
+            return "none"
+        return "short" if self.gap else "ok"
+
+
+@dataclass(frozen=True)
+class GroupScore:
+    """A domain's or aspect's index from supported and from claimed levels."""
+
+    code: str
+    name: str
+    weight: float
+    supported: float
+    claimed: float
+
+
+@dataclass(frozen=True)
+class AuditResult:
+    organisation: str
+    period: str
+    year: int
+    framework: str
+    framework_name: str
+    assessed_on: date
+    strict: bool
+    supported_index: float
+    claimed_index: float
+    supported_band: str
+    claimed_band: str
+    domains: tuple[GroupScore, ...]
+    aspects: tuple[GroupScore, ...]
+    indicators: tuple[IndicatorResult, ...]
+    top_gaps: tuple[tuple[str, float], ...] = field(default=())  # (indicator code, index points to gain)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The stable JSON form (`evidence-vault audit --format json`); keys are only added, never renamed."""
+        return {
+            "organisation": self.organisation, "period": self.period, "year": self.year,
+            "framework": self.framework, "framework_name": self.framework_name,
+            "assessed_on": self.assessed_on.isoformat(), "strict_review": self.strict,
+            "index": {"supported": round(self.supported_index, 3), "claimed": round(self.claimed_index, 3),
+                      "supported_band": self.supported_band, "claimed_band": self.claimed_band},
+            "domains": [asdict(group) for group in self.domains],
+            "aspects": [asdict(group) for group in self.aspects],
+            "indicators": [_indicator_dict(item) for item in self.indicators],
+            "top_gaps": [{"indicator": code, "index_points": round(points, 4)} for code, points in self.top_gaps],
+        }
+
+
+def _indicator_dict(item: IndicatorResult) -> dict[str, Any]:
+    return {
+        "code": item.code, "name": item.name, "weight": item.weight, "aspect": item.aspect, "domain": item.domain,
+        "claimed": item.claimed, "supported": item.supported, "gap": item.gap, "status": item.status,
+        "next_level_missing": item.next_missing, "suggestions_waiting": item.suggested,
+        "findings": [{"code": f.code, "message": f.message} for f in item.findings],
+        "evidence": [{"document_id": e.document_id, "title": e.title, "kind": e.kind, "state": e.link_state,
+                      "level": e.link_level, "legal_status": e.legal_status, "in_force": e.in_force,
+                      "findings": list(e.findings), "via": e.via or None,
+                      "dated": e.dated.isoformat() if e.dated else None} for e in item.evidence],
+    }

@@ -1,0 +1,1 @@
+"""Reports stage: the audit as an XLSX workbook, a CSV, and an evidence package (ZIP)."""

@@ -1,0 +1,52 @@
+"""Producing an export in one of the formats, and recording that it happened."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from sqlmodel import Session
+
+from .. import events
+from ..audit import AuditResult
+from ..storage import FileStore
+from .package import package_bytes
+from .sources import packaged_files
+from .tabular import csv_text, table_text
+from .xlsx import workbook_bytes
+
+FORMATS = {
+    "json": ("application/json", "json"),
+    "csv": ("text/csv; charset=utf-8", "csv"),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+    "zip": ("application/zip", "zip"),
+    "table": ("text/plain; charset=utf-8", "txt"),
+}
+
+
+@dataclass(frozen=True)
+class Export:
+    content: bytes
+    mime: str
+    filename: str
+
+
+def export(session: Session, store: FileStore, result: AuditResult, kind: str, organisation_code: str,
+           organisation_id: int, actor_id: int | None) -> Export:
+    """Build one export and add an audit event (who exported what, when) to the session."""
+    if kind not in FORMATS:
+        raise ValueError(f"unknown export format {kind!r}")
+    if kind == "json":
+        content = json.dumps(result.as_dict(), ensure_ascii=False, indent=2).encode()
+    elif kind == "csv":
+        content = ("\ufeff" + csv_text(result)).encode()  # the BOM makes Excel read UTF-8
+    elif kind == "xlsx":
+        content = workbook_bytes(result)
+    elif kind == "zip":
+        content = package_bytes(result, packaged_files(session, store, result))
+    else:
+        content = table_text(result).encode()
+    mime, extension = FORMATS[kind]
+    events.record(session, "export", actor_id=actor_id, organisation_id=organisation_id, object_type="audit",
+                  format=kind, period=result.period, size=len(content))
+    return Export(content, mime, f"audit-{organisation_code}-{result.year}.{extension}")

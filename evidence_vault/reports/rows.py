@@ -1,0 +1,38 @@
+"""The rows every export shares, so the workbook, the CSV and the package say the same thing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..audit import AuditResult
+from ..legal.kinds import KINDS
+
+STATUS_LABELS = {"ok": "Sesuai klaim", "short": "Di bawah klaim", "none": "Tanpa data dukung"}
+INDICATOR_COLUMNS = ["Indikator", "Nama", "Bobot (%)", "Tingkat diklaim", "Tingkat didukung", "Selisih", "Status",
+                     "Yang belum ada untuk tingkat berikutnya", "Temuan"]
+EVIDENCE_COLUMNS = ["Indikator", "ID dokumen", "Judul", "Jenis", "Status hukum", "Keberlakuan", "Tanggal",
+                    "Status tautan", "Tingkat", "Temuan dokumen", "Melalui padanan"]
+
+
+def indicator_rows(result: AuditResult) -> list[list[Any]]:
+    return [[item.code, item.name, item.weight, item.claimed, item.supported, item.gap, STATUS_LABELS[item.status],
+             item.next_missing or "", "; ".join(f"[{f.code}] {f.message}" for f in item.findings)]
+            for item in result.indicators]
+
+
+def evidence_rows(result: AuditResult) -> list[list[Any]]:
+    rows = []
+    for item in result.indicators:
+        for evidence in item.evidence:
+            kind = KINDS[evidence.kind].label if evidence.kind in KINDS else ""
+            rows.append([item.code, evidence.document_id, evidence.title, kind, evidence.legal_status or "",
+                         evidence.in_force, evidence.dated.isoformat() if evidence.dated else "",
+                         evidence.link_state, evidence.link_level, ", ".join(evidence.findings), evidence.via])
+    return rows
+
+
+def safe_cell(value: Any) -> Any:
+    """Text that a spreadsheet would run as a formula is prefixed, so an export cannot carry one."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value

@@ -1,0 +1,68 @@
+"""The audit as an XLSX workbook: summary, indicators, evidence."""
+
+from __future__ import annotations
+
+import io
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from ..audit import AuditResult
+from .rows import EVIDENCE_COLUMNS, INDICATOR_COLUMNS, evidence_rows, indicator_rows, safe_cell
+
+FILLS = {"ok": "E3F4E7", "short": "FFF3D6", "none": "FBE9E7"}
+
+
+def workbook_bytes(result: AuditResult) -> bytes:
+    book = Workbook()
+    summary = book.active
+    summary.title = "Ringkasan"
+    _summary(summary, result)
+    indicators = book.create_sheet("Indikator")
+    _table(indicators, INDICATOR_COLUMNS, indicator_rows(result), widths=[10, 60, 10, 12, 12, 9, 18, 60, 80])
+    for row, item in enumerate(result.indicators, start=2):
+        indicators.cell(row=row, column=7).fill = PatternFill("solid", fgColor=FILLS[item.status])
+    evidence = book.create_sheet("Data dukung")
+    _table(evidence, EVIDENCE_COLUMNS, evidence_rows(result), widths=[10, 10, 70, 28, 14, 12, 12, 14, 9, 40, 18])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _summary(sheet, result: AuditResult) -> None:  # noqa: ANN001 - openpyxl worksheet
+    rows = [
+        ("Organisasi", result.organisation), ("Periode", result.period), ("Kerangka", result.framework_name),
+        ("Tanggal audit", result.assessed_on.isoformat()),
+        ("Tinjauan ketat", "aktif" if result.strict else "nonaktif"),
+        ("Indeks prediksi (data dukung)", round(result.supported_index, 2)),
+        ("Predikat prediksi", result.supported_band),
+        ("Indeks penilaian mandiri", round(result.claimed_index, 2)),
+        ("Predikat penilaian mandiri", result.claimed_band), (),
+        ("Domain/Aspek", "Bobot (%)", "Didukung", "Diklaim"),
+    ]
+    rows += [(f"Domain {group.code}. {group.name}", group.weight, group.supported, group.claimed)
+             for group in result.domains]
+    rows += [(f"Aspek {group.code}. {group.name}", group.weight, group.supported, group.claimed)
+             for group in result.aspects]
+    for row in rows:
+        sheet.append([safe_cell(value) for value in row])
+    sheet.column_dimensions["A"].width = 60
+    for column in "BCD":
+        sheet.column_dimensions[column].width = 18
+    for cell in sheet["A"]:
+        cell.font = Font(bold=True)
+
+
+def _table(sheet, columns: list[str], rows: list[list], widths: list[int]) -> None:  # noqa: ANN001
+    sheet.append(columns)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append([safe_cell(value) for value in row])
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.freeze_panes = "A2"
