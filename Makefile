@@ -33,6 +33,7 @@ bench: install
 	$(BIN)/python bench/legal_bench.py
 	$(BIN)/python bench/suggestion_bench.py
 	$(BIN)/python bench/audit_bench.py
+	$(BIN)/python bench/coverage_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -21,6 +21,7 @@ from typing import Any
 
 from . import tagging
 from .config import Settings
+from .coverage import Source, coverage, elements_of
 from .extract import Extraction, ExtractionError, FileType, Limits, detect_type, extract_file
 from .extract.sniff import EMPTY
 from .filenames import title_from_name
@@ -154,4 +155,25 @@ def report(path: Path, analysis: Analysis) -> dict[str, Any]:
         "legal": analysis.metadata.as_dict() if analysis.metadata.fields else {},
         "indicator_suggestions": [suggestion.to_dict() for suggestion in analysis.indicator_suggestions],
         "findings": [finding.as_dict() for finding in analysis.findings],
+        "coverage": coverage_report(analysis),
     }
+
+
+def coverage_report(analysis: Analysis) -> list[dict[str, Any]]:
+    """Per suggested indicator with content elements: what this document regulates, and where."""
+    if analysis.extraction is None:
+        return []
+    pages = [page.text for page in analysis.extraction.pages]
+    found = []
+    for suggestion in analysis.indicator_suggestions:
+        elements = elements_of(framework_by_code(suggestion.framework).indicator(suggestion.indicator))
+        if not elements:
+            continue
+        statuses = coverage(elements, [Source(0, pages)])
+        found.append({
+            "framework": suggestion.framework, "indicator": suggestion.indicator,
+            "found": [{"element": s.element.label, "level": s.element.level, "page": s.hit.page, "pasal": s.hit.pasal,
+                       "ayat": s.hit.ayat, "quote": s.hit.quote} for s in statuses if s.hit],
+            "missing": [s.element.label for s in statuses if not s.hit],
+        })
+    return found

@@ -27,7 +27,8 @@ INTEGRATION = " Pengelolaan data diintegrasikan antar instansi melalui Satu Data
 
 def review_minutes(day: str) -> list[str]:
     return [f"NOTULEN RAPAT REVIU KEBIJAKAN MANAJEMEN DATA\nHari/tanggal : Kamis, {day}\n"
-            "Hasil reviu: Peraturan Bupati Badung tentang manajemen data telah dievaluasi dan dilaksanakan."]
+            "Hasil reviu: Peraturan Bupati Badung Nomor 3 Tahun 2023 tentang manajemen data telah dievaluasi "
+            "dan dilaksanakan."]
 
 
 class Vault:
@@ -137,7 +138,9 @@ def test_exports_read_back(vault: Vault, client: FlaskClient, tmp_path) -> None:
     vault.claim("3", 3)
     with client.get("/audit/ekspor.xlsx") as response:
         book = load_workbook(io.BytesIO(response.data))
-    assert book.sheetnames == ["Ringkasan", "Indikator", "Data dukung"]
+    assert book.sheetnames == ["Ringkasan", "Indikator", "Muatan kebijakan", "Data dukung"]
+    checklist = [row for row in book["Muatan kebijakan"].iter_rows(min_row=2, values_only=True) if row[0] == "3"]
+    assert [row[3] for row in checklist].count("ya") == 6 and checklist[0][4] == document
     rows = {row[0]: row for row in book["Indikator"].iter_rows(min_row=2, values_only=True)}
     assert rows["3"][3:6] == (3, 3, 0)
     evidence = list(book["Data dukung"].iter_rows(min_row=2, values_only=True))

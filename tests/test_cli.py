@@ -129,7 +129,7 @@ def test_inspect_json_contract(cli, tmp_path: Path) -> None:
     assert result.exit_code == 0
     report = json.loads(result.output)
     for key in ("file", "sha256", "mime", "pages", "text_chars", "needs_ocr", "ocr_applied", "error",
-                "legal", "indicator_suggestions", "findings"):
+                "legal", "indicator_suggestions", "findings", "coverage"):
         assert key in report
     assert report["mime"] == "application/pdf" and report["pages"] == 2 and report["error"] is None
     assert not (load_settings().storage_dir / "files").exists(), "inspect must not store anything"
@@ -157,3 +157,14 @@ def test_demo_loads_documents_and_a_working_login(cli) -> None:
     login = {"email": "koordinator@demo.go.id", "csrf_token": csrf_token(client.get("/login").text)}
     assert client.post("/login", data={**login, "password": old_password}).status_code == 200
     assert client.post("/login", data={**login, "password": new_password}).status_code == 302
+
+
+def test_inspect_json_reports_coverage(cli, tmp_path: Path) -> None:
+    from evidence_vault import demo
+
+    path = tmp_path / "perbup.pdf"
+    path.write_bytes(samples.pdf_document([demo.PERBUP, demo.PERBUP_END]))
+    report = json.loads(cli("inspect", str(path), "--json").output)
+    data = next(item for item in report["coverage"] if item["indicator"] == "3")
+    assert {item["element"] for item in data["found"]} >= {"kualitas data", "data induk"}
+    assert data["found"][0]["pasal"] == "Pasal 1" and "integrasi" in data["missing"]

@@ -131,3 +131,14 @@ def test_crosswalk_shows_evidence_under_the_other_framework(client: FlaskClient,
     counterpart = re.search(r'href="/indikator/pemdi-2026/(\d+)', spbe).group(1)
     pemdi = client.get(f"/indikator/pemdi-2026/{counterpart}").text
     assert "ditautkan ke spbe-2020 3" in pemdi and document.title[:20] in pemdi
+
+
+def test_indicator_page_shows_the_content_checklist(client: FlaskClient, auth: Auth) -> None:
+    auth.login("operator")
+    document = upload(client, auth, DATA_POLICY)
+    client.post(f"/documents/{document.id}/tautan", data={"csrf_token": auth.token("/"), "indicator": "spbe-2020:3"})
+    page = client.get("/indikator/spbe-2020/3").text
+    assert "Muatan yang diatur" in page
+    row = re.search(r"kualitas data</td>(.*?)</tr>", page, re.S).group(1)
+    assert "Pasal 1, hlm. 1" in row and "kualitas data" in row
+    assert re.search(r"integrasi</td>.*?Belum diatur", page, re.S)

@@ -11,10 +11,12 @@ from datetime import date
 from sqlmodel import Session
 
 from .. import claims
+from ..coverage import ElementStatus
 from ..frameworks.registry import framework_by_code
 from ..models import Organisation
 from .collect import collect, period_for
 from .compute import compute
+from .levels import checklist
 from .model import AuditResult, Evidence, GroupScore, IndicatorFinding, IndicatorResult
 
 __all__ = ["AuditError", "AuditResult", "Evidence", "GroupScore", "IndicatorFinding", "IndicatorResult",
@@ -23,6 +25,14 @@ __all__ = ["AuditError", "AuditResult", "Evidence", "GroupScore", "IndicatorFind
 
 class AuditError(ValueError):
     """An audit that cannot be run; the message is Indonesian."""
+
+
+def indicator_checklist(session: Session, organisation: Organisation, framework_code: str,
+                        code: str) -> list[ElementStatus]:
+    """The content checklist of one indicator, from the organisation's counted evidence."""
+    framework = framework_by_code(framework_code)
+    evidence, _suggested, _unverified = collect(session, organisation, framework, organisation.strict_review)
+    return checklist(framework.indicator(code), evidence.get(code, []))
 
 
 def run_audit(session: Session, organisation: Organisation, year: int | None = None,

@@ -8,13 +8,13 @@ from datetime import date
 from sqlmodel import Session, col, select
 
 from ..frameworks import Framework, builtin_codes, builtin_crosswalk
-from ..frameworks.phrases import normalise_text
 from ..frameworks.registry import framework_by_code
 from ..models import AssessmentPeriod, Document, DocumentFinding, DocumentPage, IndicatorLink, LegalField, Organisation
 from .model import Evidence
 
 COUNTED = ("confirmed", "verified")
 DATE_FIELDS = ("tanggal_penetapan", "tanggal_dokumen", "tanggal_pengundangan")
+IDENTITY_FIELDS = ("nomor_peraturan", "tahun")
 
 
 def collect(session: Session, organisation: Organisation, framework: Framework, strict: bool
@@ -71,7 +71,7 @@ def _document_facts(session: Session, document_ids: set[int]) -> dict[int, dict]
     for finding in session.exec(select(DocumentFinding).where(col(DocumentFinding.document_id).in_(document_ids))):
         facts[finding.document_id]["findings"].append(finding.code)
     for field in session.exec(select(LegalField).where(col(LegalField.document_id).in_(document_ids),
-                                                       col(LegalField.name).in_(DATE_FIELDS))):
+                                                       col(LegalField.name).in_(DATE_FIELDS + IDENTITY_FIELDS))):
         facts[field.document_id]["fields"][field.name] = field.value
     for page in session.exec(select(DocumentPage.document_id, DocumentPage.text)
                              .where(col(DocumentPage.document_id).in_(document_ids))
@@ -94,7 +94,8 @@ def _evidence(link: IndicatorLink, document: Document, via: str, facts: dict) ->
         document_id=document.id, title=document.title, kind=document.kind, link_state=link.state,  # type: ignore[arg-type]
         link_level=link.level, legal_status=document.legal_status, in_force=document.in_force,
         findings=tuple(sorted(set(facts["findings"]))), metadata_confirmed=document.metadata_confirmed,
-        dated=dated, text=normalise_text("\n".join(facts["pages"])), via=via,
+        dated=dated, pages=tuple(facts["pages"]), via=via, number=facts["fields"].get("nomor_peraturan"),
+        year=facts["fields"].get("tahun"),
     )
 
 

@@ -7,7 +7,7 @@ from datetime import date
 
 from ..frameworks import Framework
 from .findings import indicator_findings
-from .levels import supported_level
+from .levels import checklist, supported_level
 from .model import AuditResult, Evidence, GroupScore, IndicatorResult
 
 
@@ -19,16 +19,19 @@ def compute(framework: Framework, evidence: Mapping[str, Sequence[Evidence]], cl
     results = []
     for indicator in framework.indicators:
         items = tuple(evidence.get(indicator.code, ()))
-        supported, missing = supported_level(indicator, levels, items, assessed_on)
+        supported, shortfall = supported_level(indicator, levels, items, assessed_on)
         claimed = claims.get(indicator.code)
         aspect = framework.aspect(indicator.aspect)
         results.append(IndicatorResult(
             code=indicator.code, name=indicator.name, weight=indicator.weight, aspect=indicator.aspect,
-            domain=aspect.domain, claimed=claimed, supported=supported, next_missing=missing,
+            domain=aspect.domain, claimed=claimed, supported=supported,
+            next_missing=shortfall.message if shortfall else None,
+            missing_elements=shortfall.missing_elements if shortfall else (),
             findings=tuple(indicator_findings(indicator, items, claimed, supported, assessed_on,
                                               (suggested or {}).get(indicator.code, 0), strict,
                                               (unverified or {}).get(indicator.code, 0))),
             evidence=items, suggested=(suggested or {}).get(indicator.code, 0),
+            checklist=tuple(checklist(indicator, items)),
         ))
     supported_levels = {item.code: float(item.supported) for item in results}
     claimed_levels = {item.code: float(item.claimed or 0) for item in results}

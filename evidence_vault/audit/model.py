@@ -6,6 +6,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
+from ..coverage import ElementStatus
+
 # Document findings that make a document unusable as legal support, whatever the level.
 DISQUALIFYING = frozenset({"repealed", "expired", "shared_copy", "no_text"})
 # Document findings that mean the instrument is not (yet) legally established.
@@ -26,8 +28,10 @@ class Evidence:
     findings: tuple[str, ...]
     metadata_confirmed: bool
     dated: date | None
-    text: str = ""  # normalised text, for content requirements
+    pages: tuple[str, ...] = ()  # the text, for content requirements
     via: str = ""  # "spbe-2020 3" when linked under the other framework (crosswalk)
+    number: str | None = None  # the regulation's own number and year, to recognise reviews citing it
+    year: str | None = None
 
     @property
     def is_draft(self) -> bool:
@@ -63,6 +67,8 @@ class IndicatorResult:
     findings: tuple[IndicatorFinding, ...]
     evidence: tuple[Evidence, ...]
     suggested: int = 0  # suggestions still waiting for a person
+    missing_elements: tuple[str, ...] = ()  # content the next level needs and no document regulates
+    checklist: tuple[ElementStatus, ...] = ()  # every content element, where it is regulated (policies)
 
     @property
     def gap(self) -> int:
@@ -124,10 +130,21 @@ def _indicator_dict(item: IndicatorResult) -> dict[str, Any]:
     return {
         "code": item.code, "name": item.name, "weight": item.weight, "aspect": item.aspect, "domain": item.domain,
         "claimed": item.claimed, "supported": item.supported, "gap": item.gap, "status": item.status,
-        "next_level_missing": item.next_missing, "suggestions_waiting": item.suggested,
+        "next_level_missing": item.next_missing, "missing_elements": list(item.missing_elements),
+        "suggestions_waiting": item.suggested,
         "findings": [{"code": f.code, "message": f.message} for f in item.findings],
+        "checklist": [checklist_dict(status) for status in item.checklist],
         "evidence": [{"document_id": e.document_id, "title": e.title, "kind": e.kind, "state": e.link_state,
                       "level": e.link_level, "legal_status": e.legal_status, "in_force": e.in_force,
                       "findings": list(e.findings), "via": e.via or None,
                       "dated": e.dated.isoformat() if e.dated else None} for e in item.evidence],
     }
+
+
+def checklist_dict(status: ElementStatus) -> dict[str, Any]:
+    hit, mention = status.hit, status.only_mentioned
+    return {"element": status.element.label, "level": status.element.level, "covered": status.covered,
+            "document_id": hit.document_id if hit else None, "page": hit.page if hit else None,
+            "pasal": hit.pasal if hit else None, "ayat": hit.ayat if hit else None, "quote": hit.quote if hit else None,
+            "only_mentioned_page": mention.page if mention else None,
+            "only_mentioned_document_id": mention.document_id if mention else None}

@@ -31,6 +31,24 @@ def evidence_rows(result: AuditResult) -> list[list[Any]]:
     return rows
 
 
+CHECKLIST_COLUMNS = ["Indikator", "Muatan", "Tingkat", "Diatur", "ID dokumen", "Pasal", "Ayat", "Halaman",
+                     "Kutipan / keterangan"]
+
+
+def checklist_rows(result: AuditResult) -> list[list[Any]]:
+    rows = []
+    for item in result.indicators:
+        for status in item.checklist:
+            hit, mention = status.hit, status.only_mentioned
+            note = hit.quote if hit else ""
+            if mention and not hit:
+                note = f"hanya disebut di pertimbangan/judul, hlm. {mention.page}"
+            rows.append([item.code, status.element.label, status.element.level, "ya" if hit else "belum",
+                         hit.document_id if hit else None, hit.pasal if hit else None, hit.ayat if hit else None,
+                         hit.page if hit else None, note])
+    return rows
+
+
 def safe_cell(value: Any) -> Any:
     """Text that a spreadsheet would run as a formula is prefixed, so an export cannot carry one."""
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):

@@ -9,7 +9,15 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from ..audit import AuditResult
-from .rows import EVIDENCE_COLUMNS, INDICATOR_COLUMNS, evidence_rows, indicator_rows, safe_cell
+from .rows import (
+    CHECKLIST_COLUMNS,
+    EVIDENCE_COLUMNS,
+    INDICATOR_COLUMNS,
+    checklist_rows,
+    evidence_rows,
+    indicator_rows,
+    safe_cell,
+)
 
 FILLS = {"ok": "E3F4E7", "short": "FFF3D6", "none": "FBE9E7"}
 
@@ -23,6 +31,8 @@ def workbook_bytes(result: AuditResult) -> bytes:
     _table(indicators, INDICATOR_COLUMNS, indicator_rows(result), widths=[10, 60, 10, 12, 12, 9, 18, 60, 80])
     for row, item in enumerate(result.indicators, start=2):
         indicators.cell(row=row, column=7).fill = PatternFill("solid", fgColor=FILLS[item.status])
+    checklist = book.create_sheet("Muatan kebijakan")
+    _table(checklist, CHECKLIST_COLUMNS, checklist_rows(result), widths=[10, 40, 8, 10, 12, 12, 8, 8, 80])
     evidence = book.create_sheet("Data dukung")
     _table(evidence, EVIDENCE_COLUMNS, evidence_rows(result), widths=[10, 10, 70, 28, 14, 12, 12, 14, 9, 40, 18])
     buffer = io.BytesIO()

@@ -8,7 +8,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
-from .. import claims, links, organisations, periods
+from .. import audit, claims, links, organisations, periods
 from ..access import Permission
 from ..frameworks import Framework, builtin_codes, builtin_crosswalk
 from ..frameworks.registry import all_frameworks, framework_by_code
@@ -86,8 +86,10 @@ def detail(framework_code: str, code: str) -> str:
                                                 "justification": claim.justification if claim else ""})
     claim_form.level.choices = choices([(str(level.value), f"{level.value} – {level.name}")
                                         for level in framework.levels])
+    checklist = audit.indicator_checklist(session, organisation, framework.code, code)
     return render_template(
         "indicators/detail.html", framework=framework, indicator=indicator, organisation=organisation,
+        checklist=checklist,
         evidence=evidence, carried=carried, counterparts=counterparts, period=period, claim=claim,
         claim_form=claim_form, kinds=KINDS, state_labels=links.STATE_LABELS, confirm=ConfirmForm(),
         can_assess=actor().can(Permission.ASSESS, organisation.id) and period is not None
