@@ -34,6 +34,7 @@ bench: install
 	$(BIN)/python bench/suggestion_bench.py
 	$(BIN)/python bench/audit_bench.py
 	$(BIN)/python bench/coverage_bench.py
+	$(BIN)/python bench/search_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

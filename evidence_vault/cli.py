@@ -18,7 +18,21 @@ from typing import IO, Any
 import click
 from sqlalchemy.engine import Engine
 
-from . import accounts, audit, backup, db, demo, ingest, logs, organisations, periods, pipeline, suggestions
+from . import (
+    accounts,
+    audit,
+    backup,
+    db,
+    demo,
+    indexing,
+    ingest,
+    logs,
+    organisations,
+    periods,
+    pipeline,
+    search,
+    suggestions,
+)
 from .config import ConfigError, Settings, load_settings
 from .frameworks import FrameworkError, registry
 from .legal import jdihn
@@ -109,6 +123,9 @@ def init(runtime: Runtime, admin_email: str | None) -> None:
     """Create or upgrade the database, and create the first admin account if there is none."""
     db.upgrade(runtime.engine)
     click.echo(f"Basis data siap (skema {db.current_revision(runtime.engine)}).")
+    if indexing.index_for(runtime.settings).needs_rebuild:
+        report = indexing.rebuild(runtime.settings, runtime.engine)
+        click.echo(f"Indeks pencarian dibangun ulang: {report.documents} dokumen.")
     leftovers = ingest.store_for(runtime.settings).sweep_temporary()
     if leftovers:
         click.echo(f"{leftovers} berkas sementara dari unggahan yang terputus dibersihkan.")
@@ -253,6 +270,7 @@ def backup_command(runtime: Runtime, target: str) -> None:
 def restore_command(runtime: Runtime, source: str) -> None:
     """Bring a backup back into an empty vault (a new storage folder), checking every file."""
     summary = backup.restore_backup(runtime.engine, runtime.settings, Path(source))
+    indexing.rebuild(runtime.settings, runtime.engine)
     click.echo(f"Cadangan dipulihkan: {summary.documents} dokumen, {summary.files} berkas diperiksa checksum-nya.")
 
 
@@ -365,6 +383,7 @@ def legal_refresh(runtime: Runtime, org_code: str | None) -> None:
     with db.session_scope(runtime.current_engine()) as session:
         organisation_id = organisations.get_by_code(session, org_code).id if org_code else None
         count = legal_reread.reread_all(session, organisation_id)
+    indexing.rebuild(runtime.settings, runtime.engine)
     click.echo(f"Metadata hukum {count} dokumen dibaca ulang.")
 
 
@@ -461,6 +480,75 @@ def audit_command(runtime: Runtime, org_code: str, year: int | None, kind: str, 
         click.echo(f"Audit ditulis ke {output} ({len(produced.content)} byte).")
     else:
         click.echo(produced.content.decode("utf-8"), nl=False)
+
+
+@main.command("search")
+@click.argument("query")
+@click.option("--org", "org_code", required=True, help="Organisation code.")
+@click.option("--indicator", help="Only evidence linked to this indicator, e.g. 3 or spbe-2020:3.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON: hits with document id, title, page, score, snippet.")
+@click.option("--limit", default=20, show_default=True, help="Hits to show.")
+@pass_runtime
+@_explained
+def search_command(runtime: Runtime, query: str, org_code: str, indicator: str | None, as_json: bool,
+                   limit: int) -> None:
+    """Full-text search in Indonesian (inflections, phrases, citations like 'Perbup 12/2023')."""
+    with db.session_scope(runtime.current_engine()) as session:
+        organisation = organisations.get_by_code(session, org_code)
+        if indicator and ":" not in indicator:
+            indicator = f"{periods.framework_code_for(session, organisation.id)}:{indicator}"
+    results = indexing.index_for(runtime.settings).search(search.SearchQuery(
+        text=query, organisation_ids=[organisation.id], indicator=indicator, per_page=min(max(limit, 1), 100)))
+    if as_json:
+        click.echo(json.dumps({"total": results.total, "note": results.query_note, "hits": [
+            {"document_id": hit.document_id, "title": hit.title, "page": hit.best_page,
+             "score": round(hit.score, 3) if hit.score is not None else None,
+             "snippet": hit.pages[0].snippet.text() if hit.pages else ""} for hit in results.hits]},
+            ensure_ascii=False, indent=2))
+        return
+    if results.query_note:
+        click.echo(f"Catatan: {results.query_note}")
+    click.echo(f"{results.total} dokumen")
+    for hit in results.hits:
+        page = f" (hlm. {hit.best_page})" if hit.best_page else ""
+        click.echo(f"#{hit.document_id}{page} {hit.title}")
+        if hit.pages:
+            click.echo(f"    {hit.pages[0].snippet.text()[:200]}")
+
+
+@main.command("reindex")
+@click.option("--check", "only_check", is_flag=True, help="Only compare the index with the database.")
+@pass_runtime
+@_explained
+def reindex_command(runtime: Runtime, only_check: bool) -> None:
+    """Rebuild the search index from the database (searches keep working meanwhile)."""
+    engine = runtime.current_engine()
+    if only_check:
+        _print_check(indexing.check(runtime.settings, engine))
+        return
+    report = indexing.rebuild(runtime.settings, engine)
+    click.echo(f"Indeks pencarian dibangun ulang: {report.documents} dokumen dalam {report.seconds:.1f} detik.")
+
+
+@main.command("check")
+@click.option("--fix", is_flag=True, help="Index missing documents and drop entries without a document.")
+@pass_runtime
+@_explained
+def check_command(runtime: Runtime, fix: bool) -> None:
+    """Compare the search index with the database (after a crash, say); exit code 1 when they differ."""
+    report = indexing.check(runtime.settings, runtime.current_engine(), fix=fix)
+    _print_check(report)
+    if not report.clean and not fix:
+        sys.exit(1)
+    if fix and not report.clean:
+        click.echo("Diperbaiki.")
+
+
+def _print_check(report: indexing.CheckReport) -> None:
+    if report.needs_rebuild:
+        click.echo(f"Indeks perlu dibangun ulang ({report.needs_rebuild}).")
+    click.echo(f"Hilang dari indeks: {len(report.missing)} {report.missing[:20]}")
+    click.echo(f"Di indeks tanpa dokumen: {len(report.orphaned)} {report.orphaned[:20]}")
 
 
 @main.command("inspect")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.engine import Engine
 
-from . import accounts, claims, ingest, links, organisations, periods, samples
+from . import accounts, claims, indexing, ingest, links, organisations, periods, samples
 from .config import Settings
 from .db import session_scope
 from .models import Document, OrganisationKind, Role
@@ -162,6 +162,8 @@ def load_demo(engine: Engine, settings: Settings) -> DemoLogin:
     results = [ingest.ingest_stream(engine, settings, io.BytesIO(content), filename, organisation_id, user_id)
                for filename, content in demo_files()]
     _link_and_claim(engine, results[0].document_id, user_id)
+    if results[0].document_id:
+        indexing.sync(settings, engine, [results[0].document_id])
     return DemoLogin(DEMO_EMAIL, password, name)
 
 

@@ -17,7 +17,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from . import events, links, periods, pipeline
+from . import events, indexing, links, periods, pipeline
 from .config import Settings
 from .db import session_scope
 from .filenames import display_name
@@ -99,6 +99,7 @@ def _store_and_record(
             raise
         return _duplicate(name, existing)
     log.info("ingested %s as document %s (%s)", name, document.id, analysis.status)
+    indexing.sync(settings, engine, [document.id])  # after the commit: the index may lag, never lead
     outcome = Outcome.FAILED if analysis.error else Outcome.ADDED
     message = analysis.message or "Berhasil disimpan dan teksnya terbaca."
     return IngestResult(name, outcome, message, document.id, analysis.status.value)

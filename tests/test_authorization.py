@@ -65,6 +65,8 @@ ROUTES: dict[str, tuple[str, str, str | None, set[str], set[str]]] = {
     "indicators.open_period": ("POST", "/periode", "/periode?org=denpasar", LEADS, ADMIN),
     "indicators.toggle_strict": ("POST", "/organisasi/tinjauan-ketat", "/organisasi/tinjauan-ketat?org=denpasar",
                                  LEADS, ADMIN),
+    "search.page": ("GET", "/cari?q=milik", None, ALL, set()),
+    "search.json_results": ("GET", "/cari.json?q=milik", None, ALL, set()),
     "audit.dashboard": ("GET", "/audit", "/audit?org=denpasar", ALL, ADMIN),
     "audit.download": ("GET", "/audit/ekspor.csv", "/audit/ekspor.csv?org=denpasar",
                        {"admin", "coordinator", "reviewer"}, ADMIN),

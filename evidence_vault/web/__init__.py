@@ -15,7 +15,7 @@ from werkzeug.exceptions import HTTPException
 
 from ..access import Permission
 from ..models import User
-from . import audit, auth, documents, evidence_links, formatting, indicators, legal, library, people, trail
+from . import audit, auth, documents, evidence_links, formatting, indicators, legal, library, people, search, trail
 from .context import close_session, db_session
 from .guards import actor
 
@@ -87,6 +87,7 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(evidence_links.blueprint)
     app.register_blueprint(indicators.blueprint)
     app.register_blueprint(audit.blueprint)
+    app.register_blueprint(search.blueprint)
     app.register_blueprint(library.blueprint)
     app.register_blueprint(people.blueprint)
     app.register_blueprint(trail.blueprint)

@@ -6,6 +6,7 @@ from flask import current_app, g
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from .. import indexing
 from ..config import Settings
 
 
@@ -28,3 +29,8 @@ def close_session(_error: BaseException | None) -> None:
     session = g.pop("db_session", None)
     if session is not None:
         session.close()
+
+
+def reindex(*document_ids: int) -> None:
+    """After a commit: bring these documents (and those whose standing they change) up to date in search."""
+    indexing.sync(settings(), engine(), document_ids)

@@ -10,7 +10,7 @@ from .. import documents, ingest, organisations
 from ..access import Permission
 from ..legal import kinds as legal_kinds
 from ..models import Organisation, Role
-from .context import db_session, engine, settings
+from .context import db_session, engine, reindex, settings
 from .evidence_links import link_view
 from .forms import ConfirmForm, UploadForm, choices
 from .guards import actor, document_or_404, requires
@@ -142,6 +142,7 @@ def delete(document_id: int) -> Response:
     database = db_session()
     documents.move_to_trash(database, document, current_user.id)
     database.commit()
+    reindex(document.id)
     flash(f"\u201c{document.title}\u201d dipindahkan ke Tempat Sampah. "
           "Koordinator atau admin dapat memulihkannya.", "info")
     return redirect(url_for("documents.index"))
@@ -158,5 +159,6 @@ def restore(document_id: int) -> Response:
         flash(str(error), "error")
         return redirect(url_for("documents.trash"))
     database.commit()
+    reindex(document.id)
     flash(f"\u201c{document.title}\u201d dipulihkan.", "info")
     return redirect(url_for("documents.detail", document_id=document.id))

@@ -12,7 +12,7 @@ from .. import links, periods
 from ..access import Permission
 from ..frameworks.registry import framework_by_code
 from ..models import Document
-from .context import db_session
+from .context import db_session, reindex
 from .forms import LinkForm, ReasonForm, choices
 from .guards import actor, document_or_404, requires
 
@@ -62,6 +62,7 @@ def _apply(document: Document, action: Any, success: str) -> Response:
         flash(str(error), "error")
     else:
         session.commit()
+        reindex(document.id)
         flash(success, "info")
     return _back(document)
 

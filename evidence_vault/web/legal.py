@@ -14,7 +14,7 @@ from ..legal import FIELD_ORDER, LABELS, jdihn
 from ..legal import store as legal_store
 from ..legal.kinds import KINDS
 from ..models import Document
-from .context import db_session
+from .context import db_session, reindex
 from .forms import LegalMetadataForm
 from .guards import actor, document_or_404, requires
 
@@ -66,6 +66,7 @@ def edit(document_id: int) -> Response | tuple[str, int]:
         flash(str(error), "error")
         return redirect(url_for("documents.detail", document_id=document.id))
     session.commit()
+    reindex(document.id)
     flash("Metadata disimpan dan dikonfirmasi." if form.confirm.data else "Metadata disimpan.", "info")
     return redirect(url_for("documents.detail", document_id=document.id))
 

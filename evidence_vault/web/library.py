@@ -12,7 +12,7 @@ from ..legal import LABELS
 from ..legal import store as legal_store
 from ..legal.kinds import KINDS
 from ..models import Organisation
-from .context import db_session, settings
+from .context import db_session, reindex, settings
 from .forms import ConfirmForm
 from .guards import actor, document_or_404, requires
 
@@ -73,6 +73,7 @@ def copy(document_id: int) -> Response:
         flash(str(error), "error")
         return redirect(url_for("library.detail", document_id=source.id))
     session.commit()
+    reindex(created.id)
     flash("Disalin ke vault Anda sebagai titik awal. Salinan ini belum dihitung sebagai data dukung sah.", "info")
     return redirect(url_for("documents.detail", document_id=created.id))
 
