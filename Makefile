@@ -24,6 +24,7 @@ run: install
 
 ## Set up and run the whole test suite (CI runs exactly this through .ci/run)
 test: install
+	@sh scripts/ensure-packages.sh postgresql
 	$(BIN)/ruff check evidence_vault tests bench
 	$(BIN)/python -m pytest
 

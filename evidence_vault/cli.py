@@ -97,6 +97,12 @@ class Runtime:
             self._engine = db.make_engine(self.settings)
         return self._engine
 
+    def close(self) -> None:
+        """Return the database connections when the command ends."""
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+
     def current_engine(self) -> Engine:
         """The engine, after checking the schema is up to date."""
         db.require_current_schema(self.engine)
@@ -113,6 +119,7 @@ pass_runtime = click.make_pass_decorator(Runtime)
 @click.pass_context
 def main(context: click.Context, config_path: str | None) -> None:
     context.obj = Runtime(config_path)
+    context.call_on_close(context.obj.close)
 
 
 @main.command()
