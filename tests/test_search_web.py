@@ -118,3 +118,34 @@ def test_concurrent_ingest_processes_index_every_document(cli, monkeypatch, tmp_
     result = json.loads(cli("search", "laporan arsip", "--org", "badung", "--json", "--limit", "50").output)
     assert result["total"] == 18
     assert cli("check").exit_code == 0
+
+
+def test_killed_ingest_leaves_a_state_check_repairs(cli, monkeypatch, tmp_path: Path) -> None:
+    """SIGKILL an import midway: nothing half-stored, `check --fix` and a second run finish the job."""
+    import signal
+    import time
+
+    monkeypatch.setenv("EVIDENCE_VAULT_ADMIN_EMAIL", "admin@vault.go.id")
+    monkeypatch.setenv("EVIDENCE_VAULT_ADMIN_PASSWORD", PASSWORD)
+    cli("init")
+    cli("org", "add", "Kabupaten Badung", "--kind", "regency", "--code", "badung")
+    folder = tmp_path / "impor"
+    folder.mkdir()
+    for number in range(40):
+        (folder / f"d{number:02}.pdf").write_bytes(samples.pdf_document([f"Laporan kearsipan nomor {number}"]))
+    process = subprocess.Popen([sys.executable, "-m", "evidence_vault.cli", "ingest", str(folder), "--org", "badung"],
+                               env=dict(os.environ), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    files = load_settings().files_dir
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None:
+        if files.is_dir() and sum(1 for path in files.rglob("*") if path.is_file()) >= 5:
+            break  # midway: some documents stored, most not
+        time.sleep(0.1)
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+    cli("check", "--fix")
+    assert cli("check").exit_code == 0
+    assert cli("ingest", str(folder), "--org", "badung").exit_code == 0
+    assert cli("check").exit_code == 0
+    result = json.loads(cli("search", "kearsipan", "--org", "badung", "--json", "--limit", "100").output)
+    assert result["total"] == 40
