@@ -125,6 +125,20 @@ def cli() -> Cli:
     return Cli()
 
 
+@pytest.fixture
+def admin_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The environment `evidence-vault init` reads the first admin account from."""
+    monkeypatch.setenv("EVIDENCE_VAULT_ADMIN_EMAIL", "admin@vault.go.id")
+    monkeypatch.setenv("EVIDENCE_VAULT_ADMIN_PASSWORD", PASSWORD)
+
+
+@pytest.fixture
+def initialised(cli: Cli, admin_env: None) -> None:
+    """A vault set up through the CLI: schema, first admin, and the organisation "badung"."""
+    assert cli("init").exit_code == 0
+    assert cli("org", "add", "Kabupaten Badung", "--kind", "regency", "--code", "badung").exit_code == 0
+
+
 class Cli:
     """Runs `evidence-vault` in-process with the test's environment."""
 

@@ -14,15 +14,10 @@ from evidence_vault.config import load_settings
 from evidence_vault.models import Document, Event
 
 from . import legal_texts
-from .conftest import PASSWORD
 
 
 @pytest.fixture
-def filled(cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
-    monkeypatch.setenv("EVIDENCE_VAULT_ADMIN_EMAIL", "admin@vault.go.id")
-    monkeypatch.setenv("EVIDENCE_VAULT_ADMIN_PASSWORD", PASSWORD)
-    cli("init")
-    cli("org", "add", "Kabupaten Badung", "--kind", "regency", "--code", "badung")
+def filled(cli, initialised, tmp_path: Path) -> Path:
     folder = tmp_path / "impor"
     folder.mkdir()
     (folder / "perbup.pdf").write_bytes(samples.pdf_document(legal_texts.perbup()))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from sqlmodel import Session, select
 
 from evidence_vault import db, samples
@@ -15,14 +14,6 @@ from evidence_vault.models import Document, DocumentPage, Event, User
 
 from . import files
 from .conftest import PASSWORD, csrf_token
-
-
-@pytest.fixture
-def initialised(cli, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("EVIDENCE_VAULT_ADMIN_EMAIL", "admin@vault.go.id")
-    monkeypatch.setenv("EVIDENCE_VAULT_ADMIN_PASSWORD", PASSWORD)
-    assert cli("init").exit_code == 0
-    assert cli("org", "add", "Kabupaten Badung", "--kind", "regency", "--code", "badung").exit_code == 0
 
 
 def _documents() -> list[Document]:

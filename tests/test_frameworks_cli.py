@@ -4,19 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from evidence_vault.frameworks import DATA_DIR
-
-from .conftest import PASSWORD
-
-
-@pytest.fixture
-def initialised(cli, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("EVIDENCE_VAULT_ADMIN_EMAIL", "admin@vault.go.id")
-    monkeypatch.setenv("EVIDENCE_VAULT_ADMIN_PASSWORD", PASSWORD)
-    cli("init")
-    cli("org", "add", "Kabupaten Badung", "--kind", "regency", "--code", "badung")
 
 
 def test_list_builtin_frameworks(cli, initialised) -> None:

@@ -59,11 +59,10 @@ def postgres() -> Iterator[str]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def test_the_vault_runs_on_postgresql(postgres: str, cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_the_vault_runs_on_postgresql(postgres: str, cli, admin_env, monkeypatch: pytest.MonkeyPatch,
+                                      tmp_path: Path) -> None:
     url = postgres.format(database="vault")
     monkeypatch.setenv("EVIDENCE_VAULT_DATABASE_URL", url)
-    monkeypatch.setenv("EVIDENCE_VAULT_ADMIN_EMAIL", "admin@vault.go.id")
-    monkeypatch.setenv("EVIDENCE_VAULT_ADMIN_PASSWORD", PASSWORD)
     assert cli("init").exit_code == 0
     assert cli("demo").exit_code == 0
     audit = cli("audit", "--org", "demo", "--format", "json")

@@ -16,7 +16,7 @@ from evidence_vault import samples
 from evidence_vault.config import load_settings
 
 from . import legal_texts
-from .conftest import PASSWORD, Auth
+from .conftest import Auth
 
 DATA_POLICY = legal_texts.perbup("12", 2023, "KEBIJAKAN INTERNAL MANAJEMEN DATA",
                                  body="Pengelolaan data dilaksanakan oleh seluruh perangkat daerah.")
@@ -73,11 +73,7 @@ def test_index_follows_metadata_trash_and_restore(client: FlaskClient, auth: Aut
     assert client.get("/cari.json?indikator=spbe-2020:3").get_json()["total"] == 1
 
 
-def test_cli_search_reindex_and_check_repairs(cli, monkeypatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("EVIDENCE_VAULT_ADMIN_EMAIL", "admin@vault.go.id")
-    monkeypatch.setenv("EVIDENCE_VAULT_ADMIN_PASSWORD", PASSWORD)
-    cli("init")
-    cli("org", "add", "Kabupaten Badung", "--kind", "regency", "--code", "badung")
+def test_cli_search_reindex_and_check_repairs(cli, initialised, tmp_path: Path) -> None:
     folder = tmp_path / "impor"
     folder.mkdir()
     for number in range(3):
@@ -97,12 +93,8 @@ def test_cli_search_reindex_and_check_repairs(cli, monkeypatch, tmp_path: Path) 
     assert json.loads(cli("search", "arsip", "--org", "badung", "--json").output)["total"] == 3
 
 
-def test_concurrent_ingest_processes_index_every_document(cli, monkeypatch, tmp_path: Path) -> None:
+def test_concurrent_ingest_processes_index_every_document(cli, initialised, tmp_path: Path) -> None:
     """Three processes importing at once: every committed document ends up in the index."""
-    monkeypatch.setenv("EVIDENCE_VAULT_ADMIN_EMAIL", "admin@vault.go.id")
-    monkeypatch.setenv("EVIDENCE_VAULT_ADMIN_PASSWORD", PASSWORD)
-    cli("init")
-    cli("org", "add", "Kabupaten Badung", "--kind", "regency", "--code", "badung")
     folders = []
     for worker in range(3):
         folder = tmp_path / f"impor-{worker}"
@@ -120,15 +112,11 @@ def test_concurrent_ingest_processes_index_every_document(cli, monkeypatch, tmp_
     assert cli("check").exit_code == 0
 
 
-def test_killed_ingest_leaves_a_state_check_repairs(cli, monkeypatch, tmp_path: Path) -> None:
+def test_killed_ingest_leaves_a_state_check_repairs(cli, initialised, tmp_path: Path) -> None:
     """SIGKILL an import midway: nothing half-stored, `check --fix` and a second run finish the job."""
     import signal
     import time
 
-    monkeypatch.setenv("EVIDENCE_VAULT_ADMIN_EMAIL", "admin@vault.go.id")
-    monkeypatch.setenv("EVIDENCE_VAULT_ADMIN_PASSWORD", PASSWORD)
-    cli("init")
-    cli("org", "add", "Kabupaten Badung", "--kind", "regency", "--code", "badung")
     folder = tmp_path / "impor"
     folder.mkdir()
     for number in range(40):
