@@ -106,7 +106,8 @@ def test_concurrent_ingest_processes_index_every_document(cli, initialised, tmp_
     processes = [subprocess.Popen([*command, str(folder), "--org", "badung"], env=dict(os.environ),
                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for folder in folders]
     for process in processes:
-        assert process.wait(timeout=240) == 0, process.stderr.read().decode()[-2000:] if process.stderr else ""
+        _out, errors = process.communicate(timeout=240)  # also closes the pipes
+        assert process.returncode == 0, errors.decode()[-2000:]
     result = json.loads(cli("search", "laporan arsip", "--org", "badung", "--json", "--limit", "50").output)
     assert result["total"] == 18
     assert cli("check").exit_code == 0
