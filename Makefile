@@ -19,12 +19,14 @@ install: $(STAMP)
 
 ## Set up, load the demo organisation and start the app on http://$(HOST):$(PORT)/
 run: install
+	@sh scripts/ensure-packages.sh tesseract-ocr tesseract-ocr-ind
 	$(BIN)/evidence-vault demo
+	-$(BIN)/evidence-vault ocr --pending
 	$(BIN)/evidence-vault serve --host $(HOST) --port $(PORT)
 
 ## Set up and run the whole test suite (CI runs exactly this through .ci/run)
 test: install
-	@sh scripts/ensure-packages.sh postgresql
+	@sh scripts/ensure-packages.sh postgresql chromium tesseract-ocr tesseract-ocr-ind
 	$(BIN)/ruff check evidence_vault tests bench
 	$(BIN)/python -m pytest
 
@@ -36,6 +38,7 @@ bench: install
 	$(BIN)/python bench/audit_bench.py
 	$(BIN)/python bench/coverage_bench.py
 	$(BIN)/python bench/search_bench.py
+	$(BIN)/python bench/ingest_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -11,6 +11,7 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
+from contextlib import closing
 from functools import wraps
 from pathlib import Path
 from typing import IO, Any
@@ -22,6 +23,7 @@ from . import (
     accounts,
     audit,
     backup,
+    bulk,
     db,
     demo,
     indexing,
@@ -338,11 +340,13 @@ def _is_unusable(result: ingest.IngestResult) -> bool:
 @click.option("--org", "org_code", required=True, help="Organisation code the documents belong to.")
 @click.option("--recursive", "-r", is_flag=True, help="Also take files in sub-folders.")
 @click.option("--as", "as_email", help="Record the upload as this user (default: the system).")
+@click.option("--workers", type=click.IntRange(min=1),
+              help="Processes reading files at once (default: ingest.workers; 0 there means one per core).")
 @pass_runtime
 @_explained
 def ingest_command(runtime: Runtime, paths: tuple[str, ...], org_code: str, recursive: bool,
-                   as_email: str | None) -> None:
-    """Import files and folders into an organisation's vault; safe to run again."""
+                   as_email: str | None, workers: int | None) -> None:
+    """Import files and folders on all cores, OCR included; run it again to resume after a stop."""
     engine = runtime.current_engine()
     with db.session_scope(engine) as session:
         organisation_id = organisations.get_by_code(session, org_code).id
@@ -350,28 +354,36 @@ def ingest_command(runtime: Runtime, paths: tuple[str, ...], org_code: str, recu
         if as_email and uploader is None:
             raise CommandFailed(f"pengguna {as_email} tidak ditemukan.")
     files = list(_candidates(paths, recursive))
-    results: list[ingest.IngestResult] = []
-    with click.progressbar(files, label="Mengimpor", file=sys.stderr,
-                           item_show_func=lambda p: p.name[:40] if p else "") as bar:
-        for path in bar:
-            with path.open("rb") as stream:
-                results.append(ingest.ingest_stream(
-                    engine, runtime.settings, stream, path.name, organisation_id,
-                    uploader.id if uploader else None,
-                ))
-    _print_summary(files, results)
-    if any(_is_unusable(result) for result in results):
+    workers = bulk.workers_from(runtime.settings, workers)
+    done: list[tuple[Path, ingest.IngestResult]] = []
+    batch = bulk.ingest_files(engine, runtime.settings, files, organisation_id, uploader.id if uploader else None,
+                              workers)
+    bar = click.progressbar(length=len(files), label=f"Mengimpor ({workers} proses)", file=sys.stderr,
+                            item_show_func=lambda p: p.name[:40] if p else "")
+    try:
+        with closing(batch), bar:
+            for path, result in batch:
+                done.append((path, result))
+                bar.update(1, path)
+    except KeyboardInterrupt:
+        click.echo(f"Dihentikan: {len(done)} dari {len(files)} berkas selesai. Jalankan perintah yang sama untuk "
+                   "melanjutkan; berkas yang sudah tersimpan tidak diulang.", err=True)
+        sys.exit(130)
+    order = {path: index for index, path in reversed(list(enumerate(files)))}
+    done.sort(key=lambda item: order[item[0]])
+    _print_summary(done)
+    if any(_is_unusable(result) for _path, result in done):
         sys.exit(1)
 
 
-def _print_summary(files: list[Path], results: list[ingest.IngestResult]) -> None:
-    counts = Counter(result.outcome for result in results)
+def _print_summary(done: list[tuple[Path, ingest.IngestResult]]) -> None:
+    counts = Counter(result.outcome for _path, result in done)
     click.echo(
-        f"Selesai: {len(results)} berkas · {counts[ingest.Outcome.ADDED]} ditambahkan · "
+        f"Selesai: {len(done)} berkas · {counts[ingest.Outcome.ADDED]} ditambahkan · "
         f"{counts[ingest.Outcome.DUPLICATE]} duplikat · "
         f"{counts[ingest.Outcome.FAILED] + counts[ingest.Outcome.REJECTED]} gagal"
     )
-    for path, result in zip(files, results, strict=True):
+    for path, result in done:
         if result.outcome is not ingest.Outcome.ADDED or result.extraction_status == "needs_ocr":
             click.echo(f"  [{result.outcome.value}] {path}: {result.message}")
 
@@ -579,6 +591,10 @@ def inspect_command(runtime: Runtime, file: str, as_json: bool) -> None:
     if analysis.error:
         sys.exit(1)
 
+
+from .cli_pipeline import register  # noqa: E402 - commands of the OCR and background stages, added last
+
+register(main)
 
 if __name__ == "__main__":
     main()

@@ -40,6 +40,8 @@ class Role(StrEnum):
 
 class ExtractionStatus(StrEnum):
     PENDING = "pending"
+    # Stored and readable; its scanned pages are being read by OCR in the background.
+    PROCESSING = "processing"
     OK = "ok"
     NEEDS_OCR = "needs_ocr"
     FAILED = "failed"
@@ -119,6 +121,11 @@ class Document(SQLModel, table=True):
     page_count: int = Field(default=0)
     extraction_status: str = Field(default=ExtractionStatus.PENDING, max_length=16, index=True)
     extraction_message: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    # OCR: pages whose text it read, scanned pages still waiting for it (the progress of
+    # background processing), and its mean confidence (0..1) over the pages it read.
+    ocr_page_count: int = Field(default=0)
+    ocr_waiting: int = Field(default=0)
+    ocr_confidence: float | None = Field(default=None)
     uploaded_by_id: int | None = Field(default=None, foreign_key="user_account.id")
     uploaded_at: datetime = Field(default_factory=utcnow, index=True)
     deleted_at: datetime | None = Field(default=None, index=True)

@@ -1,28 +1,40 @@
 """The document pipeline, in order. Each stage is a module of its own; this is the diagram.
 
-    detect type → extract text (pdf, docx; ocr later) → legal metadata (+ validity
-    findings) → indicator suggestions → (store in the database) → search index
-
-Stages that read the file live in `analyse`; `ingest` records the result in one
-transaction (document, pages, legal fields, suggestions, audit event).
+    detect type → extract text (pdf, docx, images) → OCR of scanned pages → legal
+    metadata (+ validity findings) → indicator suggestions → (store in the database)
+    → search index
 
 `analyse` runs the stages that only read the file; `ingest` stores the result and
-records it. Stages that have not landed yet (legal metadata, tagging, search) add
-their call here, in this order.
+records it in one transaction (document, pages, legal fields, suggestions, audit event).
+OCR is the slow stage: `analyse(..., ocr=True)` runs it before the legal metadata (the
+command line and bulk ingest do); a web upload is recorded without it and `scans`
+finishes it in the background, reading the legal metadata and suggestions again.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from . import tagging
 from .config import Settings
 from .coverage import Source, coverage, elements_of
-from .extract import Extraction, ExtractionError, FileType, Limits, detect_type, extract_file
+from .extract import (
+    Extraction,
+    ExtractionError,
+    FileType,
+    Limits,
+    OcrOptions,
+    apply_ocr,
+    detect_type,
+    extract_file,
+    ocr_unavailable_reason,
+    recognise_pages,
+)
 from .extract.sniff import EMPTY
 from .filenames import title_from_name
 from .frameworks.registry import framework_by_code
@@ -32,6 +44,7 @@ from .models import ExtractionStatus
 from .periods import DEFAULT_FRAMEWORK
 from .tagging import Suggestion
 
+LOW_CONFIDENCE = 0.6
 _JUNK_TITLE = re.compile(r"^(microsoft word|untitled|draf|file:|[a-z]:\\)|\.(docx?|rtf|pdf|odt)$", re.IGNORECASE)
 
 
@@ -68,16 +81,33 @@ class Analysis:
         if self.error is not None:
             return self.error.message
         assert self.extraction is not None
-        notes = list(self.extraction.warnings)
-        if self.extraction.needs_ocr:
-            pages = ", ".join(str(n) for n in self.extraction.ocr_pages[:20])
-            more = " dan lainnya" if len(self.extraction.ocr_pages) > 20 else ""
-            notes.insert(
-                0,
-                f"Perlu OCR: {len(self.extraction.ocr_pages)} dari {self.extraction.page_count} halaman "
-                f"berupa gambar pindaian tanpa teks (halaman {pages}{more}).",
-            )
-        return " ".join(notes)
+        return extraction_message(self.extraction)
+
+
+def extraction_message(extraction: Extraction) -> str:
+    """The reading status of a document's pages, with OCR's part, in Bahasa Indonesia."""
+    notes = []
+    read = [page for page in extraction.pages if page.ocr_applied]
+    if read:
+        confidence = extraction.ocr_confidence
+        note = (f"Teks {len(read)} halaman pindaian dibaca dengan OCR "
+                f"(halaman {page_list(page.number for page in read)}")
+        note += f"; keyakinan rata-rata {confidence:.0%})." if confidence is not None else ")."
+        if confidence is not None and confidence < LOW_CONFIDENCE:
+            note += " Hasilnya kurang meyakinkan: cocokkan teksnya dengan berkas asli."
+        notes.append(note)
+    if extraction.needs_ocr:
+        waiting = extraction.waiting_pages
+        notes.append(f"Perlu OCR: {len(waiting)} dari {extraction.page_count} halaman berupa gambar pindaian "
+                     f"tanpa teks (halaman {page_list(waiting)}).")
+    return " ".join(notes + list(extraction.warnings))
+
+
+def page_list(numbers: Iterable[int], shown: int = 20) -> str:
+    """"1, 2, 5" — the first `shown` page numbers, then "dan lainnya"."""
+    numbers = list(numbers)
+    more = " dan lainnya" if len(numbers) > shown else ""
+    return ", ".join(str(number) for number in numbers[:shown]) + more
 
 
 def limits_from(settings: Settings) -> Limits:
@@ -92,13 +122,30 @@ def limits_from(settings: Settings) -> Limits:
     )
 
 
-def analyse(path: Path, settings: Settings, framework: str = DEFAULT_FRAMEWORK) -> Analysis:
-    """Run the read-only stages over one file, in order; failures become a clear error."""
+def ocr_options_from(settings: Settings) -> OcrOptions:
+    return OcrOptions(
+        enabled=settings.get("ocr", "enabled"),
+        language=settings.get("ocr", "language"),
+        tesseract_cmd=settings.get("ocr", "tesseract_cmd"),
+        dpi=settings.get("ocr", "dpi"),
+        page_timeout_seconds=settings.get("ocr", "page_timeout_seconds"),
+        preprocess=settings.get("ocr", "preprocess"),
+    )
+
+
+def analyse(path: Path, settings: Settings, framework: str = DEFAULT_FRAMEWORK, *, ocr: bool = False) -> Analysis:
+    """Run the read-only stages over one file, in order; failures become a clear error.
+
+    With `ocr`, scanned pages are read by OCR before the legal metadata is; without it
+    they stay marked for OCR (a web upload leaves them to the background worker).
+    """
     file_type = detect_type(path)
     try:
         extraction = extract_text(path, file_type, settings)
     except ExtractionError as error:
         return Analysis(file_type=file_type, error=error)
+    if ocr:
+        extraction = recognise_scans(path, file_type, extraction, settings)
     pages = [page.text for page in extraction.pages]
     metadata = read_legal(pages)
     suggestions = suggest_indicators(metadata, pages, framework, fallback_title=extraction.title or path.name)
@@ -125,6 +172,18 @@ def extract_text(path: Path, file_type: FileType, settings: Settings) -> Extract
     return extract_file(path, file_type, limits_from(settings))
 
 
+def recognise_scans(path: Path, file_type: FileType, extraction: Extraction, settings: Settings) -> Extraction:
+    """Stage: OCR of the scanned pages; when OCR cannot run they stay marked, with the reason noted."""
+    if not extraction.waiting_pages:
+        return extraction
+    options = ocr_options_from(settings)
+    reason = ocr_unavailable_reason(options)
+    if reason:
+        return replace(extraction, warnings=[*extraction.warnings, reason])
+    found = recognise_pages(path, file_type, extraction.waiting_pages, limits_from(settings), options)
+    return apply_ocr(extraction, found)
+
+
 def document_title(analysis: Analysis, filename: str) -> str:
     """The embedded title when it is meaningful, else one made from the file name."""
     embedded = analysis.extraction.title.strip() if analysis.extraction else ""
@@ -149,7 +208,8 @@ def report(path: Path, analysis: Analysis) -> dict[str, Any]:
         "text_chars": extraction.text_chars if extraction else 0,
         "needs_ocr": extraction.needs_ocr if extraction else False,
         "ocr_pages": extraction.ocr_pages if extraction else [],
-        "ocr_applied": False,
+        "ocr_applied": extraction.ocr_applied if extraction else False,
+        "ocr_confidence": extraction.ocr_confidence if extraction else None,
         "title": document_title(analysis, path.name),
         "error": {"code": analysis.error.code, "message": analysis.error.message} if analysis.error else None,
         "legal": analysis.metadata.as_dict() if analysis.metadata.fields else {},

@@ -1,4 +1,4 @@
-"""Build realistic PDF and DOCX files in memory, for the demo vault and for tests.
+"""Build realistic PDF, DOCX and scan image files in memory, for the demo vault, tests and benchmarks.
 
 Generated rather than shipped: no binary fixtures in the repository, and each test
 can build exactly the document it needs.
@@ -7,6 +7,7 @@ can build exactly the document it needs.
 from __future__ import annotations
 
 import io
+import random
 import zipfile
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -14,7 +15,7 @@ from datetime import UTC, datetime
 from docx import Document as DocxDocument
 from docx.enum.text import WD_BREAK
 from fpdf import FPDF
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 # A fixed creation date makes the same content give the same bytes (and the same hash).
 CREATED = datetime(2024, 1, 1, tzinfo=UTC)
@@ -51,13 +52,41 @@ def page_image(lines: Sequence[str], width: int = 1240, height: int = 1754) -> I
     return image
 
 
-def scanned_pdf(pages: Sequence[Sequence[str]]) -> bytes:
+def degraded(image: Image.Image, *, angle: float = 1.5, specks: float = 0.03, blur: float = 0.8,
+             quality: int = 35, seed: int = 7) -> Image.Image:
+    """The same page as a tired scanner leaves it: slightly rotated, blurred, grey paper, dark specks, JPEG.
+
+    `specks` is the share of pixels turned black; the same seed gives the same picture.
+    """
+    rng = random.Random(seed)
+    image = image.convert("L").rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
+    image = image.filter(ImageFilter.GaussianBlur(blur)).point(lambda value: 90 + value * 135 // 255)
+    noise = Image.frombytes("L", image.size, rng.randbytes(image.width * image.height))
+    image.paste(0, mask=noise.point(lambda value: 255 if value < specks * 256 else 0))
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=quality)
+    buffer.seek(0)
+    with Image.open(buffer) as compressed:
+        return compressed.convert("L")
+
+
+def scanned_pdf(pages: Sequence[Sequence[str]], *, degrade: bool = False) -> bytes:
     """An image-only PDF: every page is a picture of text, with no text layer at all."""
     pdf = _new_pdf()
     for lines in pages:
         pdf.add_page()
-        pdf.image(page_image(lines), x=0, y=0, w=210, h=297)
+        image = page_image(lines)
+        pdf.image(degraded(image) if degrade else image, x=0, y=0, w=210, h=297)
     return bytes(pdf.output())
+
+
+def image_file(pages: Sequence[Sequence[str]], image_format: str = "PNG", *, degrade: bool = False) -> bytes:
+    """A scan saved as a picture (PNG, JPEG, or TIFF, which holds several pages)."""
+    images = [degraded(page_image(lines)) if degrade else page_image(lines) for lines in pages]
+    buffer = io.BytesIO()
+    pages_after = {"save_all": True, "append_images": images[1:], "compression": "tiff_deflate"}
+    images[0].save(buffer, image_format, dpi=(150, 150), **(pages_after if image_format == "TIFF" else {}))
+    return buffer.getvalue()
 
 
 def docx_document(

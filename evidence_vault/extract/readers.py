@@ -6,12 +6,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .docx import read_docx
+from .image import read_image
 from .pdf import read_pdf
 from .result import Extraction, Limits
 
 READERS: dict[str, Callable[[Path, Limits], Extraction]] = {
     "pdf": read_pdf,
     "docx": read_docx,
+    "png": read_image,
+    "jpeg": read_image,
+    "tiff": read_image,
 }
 
 

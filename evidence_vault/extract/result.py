@@ -28,11 +28,22 @@ class Limits:
 
 @dataclass(frozen=True)
 class PageText:
-    """Text of one page; `needs_ocr` marks a scanned page without a text layer."""
+    """Text of one page.
+
+    `needs_ocr` marks a scanned page without a text layer (an image file's frames are all
+    scans); once OCR has read it, `ocr_applied` is set and `ocr_confidence` (0..1) says
+    how sure Tesseract was.
+    """
 
     number: int
     text: str
     needs_ocr: bool = False
+    ocr_applied: bool = False
+    ocr_confidence: float | None = None
+
+    @property
+    def waiting_for_ocr(self) -> bool:
+        return self.needs_ocr and not self.ocr_applied
 
 
 @dataclass(frozen=True)
@@ -53,11 +64,27 @@ class Extraction:
 
     @property
     def ocr_pages(self) -> list[int]:
+        """Scanned pages: those that need OCR, whether or not it has run."""
         return [page.number for page in self.pages if page.needs_ocr]
 
     @property
+    def waiting_pages(self) -> list[int]:
+        """Scanned pages whose text OCR has not (yet) read."""
+        return [page.number for page in self.pages if page.waiting_for_ocr]
+
+    @property
     def needs_ocr(self) -> bool:
-        return bool(self.ocr_pages)
+        return bool(self.waiting_pages)
+
+    @property
+    def ocr_applied(self) -> bool:
+        return any(page.ocr_applied for page in self.pages)
+
+    @property
+    def ocr_confidence(self) -> float | None:
+        """Mean confidence over the pages OCR read, or None when it read none."""
+        scores = [page.ocr_confidence for page in self.pages if page.ocr_applied and page.ocr_confidence is not None]
+        return sum(scores) / len(scores) if scores else None
 
 
 def clean_text(text: str) -> str:

@@ -36,9 +36,10 @@ PPTX = FileType(
     "pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation", "PowerPoint (PPTX)"
 )
 ZIP = FileType("zip", "application/zip", "arsip ZIP")
-PNG = FileType("png", "image/png", "gambar PNG")
-JPEG = FileType("jpeg", "image/jpeg", "gambar JPEG")
-TIFF = FileType("tiff", "image/tiff", "gambar TIFF")
+# Scans saved as pictures: every page (a TIFF may hold several) is read by OCR.
+PNG = FileType("png", "image/png", "gambar PNG", extractable=True)
+JPEG = FileType("jpeg", "image/jpeg", "gambar JPEG", extractable=True)
+TIFF = FileType("tiff", "image/tiff", "gambar TIFF", extractable=True)
 GIF = FileType("gif", "image/gif", "gambar GIF")
 RTF = FileType("rtf", "application/rtf", "RTF")
 EMPTY = FileType("empty", "application/x-empty", "kosong")

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Flask, render_template
+from flask import Flask, render_template, request
 from flask_login import LoginManager, current_user
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import HTTPException
 
+from .. import organisations, periods
 from ..access import Permission
-from ..models import User
+from ..models import Organisation, User
 from . import audit, auth, documents, evidence_links, formatting, indicators, legal, library, people, search, trail
 from .context import close_session, db_session
 from .guards import actor
@@ -65,6 +67,53 @@ def _permissions() -> dict[str, Any]:
     return {"can": can}
 
 
+# The menu: (endpoint, label, permission or None, endpoints or blueprints that count as "here").
+MENU = [
+    ("documents.index", "Dokumen", None, {"documents.index", "documents.detail", "legal", "links",
+                                          "trail.document_history"}),
+    ("documents.upload", "Unggah", "upload", {"documents.upload"}),
+    ("search.page", "Cari", None, {"search"}),
+    ("indicators.catalogue", "Indikator", None, {"indicators"}),
+    ("audit.dashboard", "Audit", None, {"audit"}),
+    ("library.index", "Pustaka bersama", None, {"library"}),
+]
+ADMIN_MENU = [
+    ("trail.organisation_history", "Riwayat", "view_history", {"trail.organisation_history"}),
+    ("people.users", "Pengguna", "manage_users", {"people.users", "people.edit_user", "people.reset"}),
+    ("documents.trash", "Tempat Sampah", "restore", {"documents.trash"}),
+]
+
+
+def _here(matches: set[str]) -> bool:
+    """Whether the page being shown belongs to a menu item (by endpoint or whole blueprint)."""
+    return request.endpoint in matches or request.blueprint in matches
+
+
+def _current_scope() -> dict[str, Any]:
+    """The menu, and the organisation the page is about (its ?org=, else the user's own) with its current period.
+
+    Error pages use it too, after a failed database transaction: then the header simply
+    leaves the organisation out rather than failing a second time.
+    """
+    shown: dict[str, Any] = {"menu": MENU, "admin_menu": ADMIN_MENU, "here": _here}
+    if not current_user.is_authenticated:
+        return shown
+    session = db_session()
+    try:
+        organisation = None
+        wanted = request.args.get("org")
+        if wanted:
+            found = organisations.find(session, wanted)
+            organisation = found if found and actor().can(Permission.VIEW_DOCUMENTS, found.id) else None
+        if organisation is None and current_user.organisation_id is not None:
+            organisation = session.get(Organisation, current_user.organisation_id)
+        period = periods.current_period(session, organisation.id) if organisation else None
+    except SQLAlchemyError:
+        session.rollback()
+        return shown
+    return {**shown, "scope_known": True, "scope_organisation": organisation, "scope_period": period}
+
+
 def init_app(app: Flask) -> None:
     """Register blueprints, login handling, filters and hooks on the app."""
     login_manager = LoginManager(app)
@@ -93,6 +142,7 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(trail.blueprint)
     formatting.register(app)
     app.context_processor(_permissions)
+    app.context_processor(_current_scope)
     app.teardown_appcontext(close_session)
     app.after_request(_security_headers)
     app.register_error_handler(CSRFError, _csrf_error)

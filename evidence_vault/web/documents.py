@@ -6,7 +6,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, s
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
-from .. import documents, ingest, organisations
+from .. import documents, ingest, organisations, worker
 from ..access import Permission
 from ..legal import kinds as legal_kinds
 from ..models import Organisation, Role
@@ -97,8 +97,10 @@ def upload() -> str | Response | tuple[str, int]:
         flash(f"Paling banyak {limit} berkas sekaligus; Anda memilih {len(files)}. "
               "Bagi menjadi beberapa unggahan.", "error")
         return render_template("documents/upload.html", form=form, max_files=limit), 400
+    queue_ocr = worker.background_for(settings()).enqueue_ocr  # stored at once; scans are read in the background
     results = [
-        ingest.ingest_stream(engine(), settings(), f.stream, f.filename, organisation_id, current_user.id)
+        ingest.ingest_stream(engine(), settings(), f.stream, f.filename, organisation_id, current_user.id,
+                             queue_ocr=queue_ocr)
         for f in files
     ]
     return render_template("documents/upload_results.html", results=results)

@@ -7,11 +7,14 @@ from zoneinfo import ZoneInfo
 
 from flask import Flask
 
+from ..frameworks.registry import framework_by_code
+
 DISPLAY_ZONE = ZoneInfo("Asia/Jakarta")
 MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
           "September", "Oktober", "November", "Desember"]
 STATUS_LABELS = {
     "pending": "Menunggu",
+    "processing": "Sedang diproses",
     "ok": "Teks terbaca",
     "needs_ocr": "Perlu OCR",
     "failed": "Gagal dibaca",
@@ -61,12 +64,22 @@ def long_date(value: str | None) -> str:
     return f"{parsed.day} {MONTHS[parsed.month - 1]} {parsed.year}"
 
 
+def indicator_label(value: str) -> str:
+    """"spbe-2020:3" → "3. Tingkat Kematangan Kebijakan Internal Manajemen Data"."""
+    framework, _, code = value.partition(":")
+    try:
+        return f"{code}. {framework_by_code(framework).indicator(code).name}"
+    except KeyError:
+        return value.replace(":", " ")
+
+
 def register(app: Flask) -> None:
     app.add_template_filter(long_date, "tanggal")
     app.add_template_filter(lambda mapping, key: {k: v for k, v in mapping.items() if k != key}, "dict_without")
     app.add_template_filter(number, "angka")
     app.add_template_filter(file_size, "ukuran")
     app.add_template_filter(date_time, "waktu")
+    app.add_template_filter(indicator_label, "indikator")
     app.add_template_filter(lambda s: STATUS_LABELS.get(s, s), "status_label")
     app.add_template_filter(lambda r: ROLE_LABELS.get(r, r), "role_label")
     app.add_template_filter(lambda s: STANDING_LABELS.get(s, s or "-"), "standing_label")

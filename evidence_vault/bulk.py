@@ -1,0 +1,254 @@
+"""Bulk ingest: many files into one organisation's vault, on all cores, resumable.
+
+Worker processes (`ingest.workers`, one per core by default) each take a file, copy it
+into the content-addressed store, and run the pipeline over it: text, OCR of scanned
+pages, legal metadata, suggestions. The reading itself happens in an isolated child
+with the time and memory limits, so one hostile file fails alone. This process is the
+only database writer: it records each document in its own transaction as results
+arrive, and a thread of it puts the recorded documents into the search index meanwhile.
+At most two files per worker are in flight (the bounded queue), so memory does not grow
+with the batch, and the largest files start first so no core idles at the end.
+
+Resuming is the same command again. Bytes the organisation already has are recognised
+by their SHA-256 before they are read and reported as duplicates. A crash, a kill or
+Ctrl-C midway leaves at most a temporary file (swept by `init`) or a stored file whose
+document was not yet recorded (the next run records it): never half a document, never
+two. The workers end as soon as this process does, and leave Ctrl-C to it.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import signal
+import threading
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+from queue import SimpleQueue
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from . import indexing, ingest, periods, pipeline
+from .config import Settings
+from .extract import ExtractionError, detect_type
+from .extract.isolation import exit_with
+from .filenames import display_name
+from .storage import FileTooLarge
+from .worker import cpu_count
+
+log = logging.getLogger(__name__)
+
+IN_FLIGHT_PER_WORKER = 2
+INDEX_WAIT_ON_STOP = 5
+WORKER_DIED = ("Proses pembaca berhenti tiba-tiba dua kali pada berkas ini, jadi berkas ini dilewati dan tidak "
+               "disimpan. Laporkan ke admin beserta berkasnya.")
+GONE_MEANWHILE = "Dokumen dengan isi yang sama dihapus selama impor berjalan; jalankan perintah ini lagi."
+
+
+@dataclass(frozen=True)
+class Job:
+    """What every file of one bulk ingest shares: settings, framework, hashes already recorded."""
+
+    settings: Settings
+    framework: str
+    known: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A file after a worker took it: stored and analysed, known already, too large or unreadable."""
+
+    name: str
+    sha256: str = ""
+    size: int = 0
+    analysis: pipeline.Analysis | None = None
+    known: bool = False
+    too_large: bool = False
+    unreadable: str = ""
+
+
+def workers_from(settings: Settings, requested: int | None = None) -> int:
+    """Processes for a bulk ingest: asked for, else the setting, else one per CPU core."""
+    chosen = requested or settings.get("ingest", "workers")
+    return chosen if chosen and chosen > 0 else cpu_count()
+
+
+def ingest_files(engine: Engine, settings: Settings, paths: Iterable[Path], organisation_id: int,
+                 uploaded_by_id: int | None, workers: int) -> Iterator[tuple[Path, ingest.IngestResult]]:
+    """Ingest files with `workers` processes (one: in this process), yielding each result once recorded."""
+    with Session(engine) as session:
+        framework = periods.framework_code_for(session, organisation_id)
+    job = Job(settings, framework, frozenset(ingest.known_hashes(engine, organisation_id)))
+    todo = deque(sorted(paths, key=_size, reverse=True))
+    indexer = Indexer(settings, engine)
+    try:
+        for path, prepared in _prepared(job, todo, workers):
+            result = _record(engine, settings, prepared, organisation_id, uploaded_by_id)
+            if result.outcome is not ingest.Outcome.DUPLICATE and result.document_id is not None:
+                indexer.add(result.document_id)
+            yield path, result
+    except BaseException:
+        indexer.close(wait_seconds=INDEX_WAIT_ON_STOP)  # what is left, `check --fix` indexes
+        raise
+    indexer.close()
+
+
+class Indexer:
+    """Puts recorded documents into the search index on a thread, while the workers read on.
+
+    Indexing (Whoosh, with Indonesian stemming) costs about as much as reading a text PDF;
+    done after each commit in turn, it would leave the cores idle. The thread takes
+    whatever has been recorded since its last turn, so it works in batches.
+    """
+
+    def __init__(self, settings: Settings, engine: Engine) -> None:
+        self.settings, self.engine = settings, engine
+        self._waiting: SimpleQueue[int | None] = SimpleQueue()
+        self._thread = threading.Thread(target=self._run, name="bulk-indexer", daemon=True)
+        self._thread.start()
+
+    def add(self, document_id: int) -> None:
+        self._waiting.put(document_id)
+
+    def close(self, wait_seconds: float | None = None) -> None:
+        """Index what is left and stop; `wait_seconds` bounds the wait (on Ctrl-C)."""
+        self._waiting.put(None)
+        self._thread.join(wait_seconds)
+
+    def _run(self) -> None:
+        finished = False
+        while not finished:
+            batch = [self._waiting.get()]
+            while not self._waiting.empty():
+                batch.append(self._waiting.get())
+            finished = None in batch
+            document_ids = [document_id for document_id in batch if document_id is not None]
+            if document_ids:
+                try:
+                    indexing.sync(self.settings, self.engine, document_ids)
+                except Exception:  # the documents are saved; `evidence-vault check --fix` indexes them
+                    log.exception("search index not updated for documents %s", document_ids)
+
+
+def _prepared(job: Job, todo: deque[Path], workers: int) -> Iterator[tuple[Path, Prepared]]:
+    """Files taken by a pool of worker processes, or one after another here when one worker is asked for."""
+    if workers <= 1 or len(todo) <= 1:
+        while todo:
+            path = todo.popleft()
+            yield path, prepare(job, path, display_name(path.name))
+        return
+    attempts: dict[Path, int] = {}
+    while todo:
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver"),
+                                   initializer=_start_worker, initargs=(job, os.getpid()))
+        try:
+            yield from _run(pool, todo, workers * IN_FLIGHT_PER_WORKER, attempts)
+        except BaseException:  # Ctrl-C, the consumer stopping, a database failure: end the workers now
+            _kill_workers(pool)
+            raise
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _run(pool: ProcessPoolExecutor, todo: deque[Path], limit: int,
+         attempts: dict[Path, int]) -> Iterator[tuple[Path, Prepared]]:
+    """Keep `limit` files in flight; a broken pool puts its files back once, then reports them."""
+    flying: dict[Future[Prepared], Path] = {}
+    try:
+        while todo or flying:
+            while todo and len(flying) < limit:
+                path = todo.popleft()
+                flying[pool.submit(_prepare_in_worker, path, display_name(path.name))] = path
+            done, _ = wait(flying, return_when=FIRST_COMPLETED)
+            for future in done:
+                path = flying.pop(future)
+                yield path, future.result()
+    except BrokenProcessPool:
+        log.error("a bulk ingest worker died; %d files in flight go back to the queue", len(flying))
+        for path in flying.values():
+            attempts[path] = attempts.get(path, 0) + 1
+            if attempts[path] > 1:
+                yield path, Prepared(display_name(path.name), unreadable=WORKER_DIED)
+            else:
+                todo.appendleft(path)
+
+
+def _kill_workers(pool: ProcessPoolExecutor) -> None:
+    """Cancel what has not started and end the workers at once (their files are simply not recorded)."""
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in list((getattr(pool, "_processes", None) or {}).values()):  # Python 3.14: pool.kill_workers()
+        if process.is_alive():
+            process.kill()
+
+
+def _record(engine: Engine, settings: Settings, prepared: Prepared, organisation_id: int,
+            uploaded_by_id: int | None) -> ingest.IngestResult:
+    if prepared.too_large:
+        return ingest.rejected(prepared.name, settings.get("upload", "max_bytes"))
+    if prepared.unreadable:
+        return ingest.IngestResult(prepared.name, ingest.Outcome.REJECTED, prepared.unreadable)
+    if prepared.known:
+        existing = ingest.existing_document(engine, organisation_id, prepared.sha256)
+        if existing is None:  # recorded when the batch started, gone since (a restore, say)
+            return ingest.IngestResult(prepared.name, ingest.Outcome.REJECTED, GONE_MEANWHILE)
+        return ingest.duplicate(prepared.name, existing)
+    assert prepared.analysis is not None
+    stored = ingest.StoredFile(prepared.sha256, prepared.size, prepared.name)
+    return ingest.record(engine, settings, prepared.analysis, stored, organisation_id, uploaded_by_id,
+                         index_now=False)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def prepare(job: Job, path: Path, name: str) -> Prepared:
+    """Store one file and run the pipeline over it (OCR included); never raises for a bad file."""
+    settings = job.settings
+    store = ingest.store_for(settings)
+    try:
+        with path.open("rb") as stream:
+            staged = store.stage(stream, settings.get("upload", "max_bytes"))
+    except FileTooLarge:
+        return Prepared(name, too_large=True)
+    except OSError as error:
+        return Prepared(name, unreadable=f"Berkas tidak dapat dibaca dari disk ({error.strerror or error}); "
+                                         "periksa hak aksesnya, lalu jalankan perintah ini lagi.")
+    if staged.sha256 in job.known:
+        store.discard(staged)
+        return Prepared(name, staged.sha256, staged.size, known=True)
+    stored = store.commit(staged)
+    try:
+        analysis = pipeline.analyse(stored, settings, job.framework, ocr=True)
+    except Exception:
+        log.exception("pipeline failed on %s", path)
+        analysis = pipeline.Analysis(file_type=detect_type(stored), error=ExtractionError.internal())
+    return Prepared(name, staged.sha256, staged.size, analysis)
+
+
+# --- in the worker processes ---------------------------------------------------------------
+
+_job: Job | None = None
+
+
+def _start_worker(job: Job, ingest_pid: int) -> None:
+    """Set up a worker: Ctrl-C is the ingest's business, and the worker ends when the ingest does."""
+    global _job
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    exit_with(ingest_pid)
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+    _job = job
+
+
+def _prepare_in_worker(path: Path, name: str) -> Prepared:
+    assert _job is not None
+    return prepare(_job, path, name)
