@@ -201,6 +201,7 @@ def test_self_assessment_after_the_coordinator_opens_a_period(journey: Journey, 
     expect(flash(page)).to_have_text("Penilaian mandiri disimpan.")
     expect(page.get_by_text("Tingkat yang diklaim:")).to_contain_text("4 – Terpadu dan Terukur")
     expect(page.locator("blockquote")).to_have_text("Perbup 12/2023 mengatur manajemen data; reviu 2025 menyusul.")
+    page.locator("#penilaian-mandiri").scroll_into_view_if_needed()
 
 
 def test_search_inflections_citations_and_facets(journey: Journey, vault: Vault) -> None:
@@ -257,6 +258,7 @@ def test_audit_dashboard_from_a_gap_to_its_documents(journey: Journey, vault: Va
     evidence.get_by_role("link", name=DATA_POLICY).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(DATA_POLICY)
     expect(link_row(page, "3")).to_contain_text("Diajukan")
+    link_row(page, "3").scroll_into_view_if_needed()
 
 
 def test_download_the_workbook_and_the_evidence_package(journey: Journey, vault: Vault) -> None:
