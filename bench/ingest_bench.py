@@ -101,6 +101,19 @@ def _pss(pid: int) -> int:
     return 0
 
 
+class NoIndex:
+    """Stands in for `bulk.Indexer` when the search stage is left out of a measurement."""
+
+    def __init__(self, *_args: object) -> None:
+        pass
+
+    def add(self, _document_id: int) -> None:
+        pass
+
+    def close(self, wait_seconds: float | None = None) -> None:
+        pass
+
+
 def measure_raw(paths: list[Path]) -> dict[str, float]:
     from pypdf import PdfReader
 
@@ -124,12 +137,12 @@ def measure_ingest(paths: list[Path], workers: int, ocr: bool, index: bool) -> d
     os.environ["EVIDENCE_VAULT_OCR_ENABLED"] = "true" if ocr else "false"
     from sqlmodel import Session, func, select
 
-    from evidence_vault import bulk, db, indexing, organisations
+    from evidence_vault import bulk, db, organisations
     from evidence_vault.config import load_settings
     from evidence_vault.models import Document, OrganisationKind
 
-    if not index:
-        indexing.sync = lambda *_args, **_kwargs: None  # measure the pipeline without the search stage
+    if not index:  # measure the pipeline without the search stage
+        bulk.Indexer = NoIndex  # type: ignore[misc, assignment]
     settings = load_settings()
     engine = db.make_engine(settings)
     db.upgrade(engine)

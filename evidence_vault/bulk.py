@@ -1,11 +1,11 @@
 """Bulk ingest: many files into one organisation's vault, on all cores, resumable.
 
 Worker processes (`ingest.workers`, one per core by default) each take a file, copy it
-into the content-addressed store, and run the pipeline over it: text, OCR of scanned
-pages, legal metadata, suggestions. The reading itself happens in an isolated child
-with the time and memory limits, so one hostile file fails alone. This process is the
+into the content-addressed store, and run the pipeline over it (`intake`): text, OCR of
+scanned pages, legal metadata, suggestions. The reading itself happens in an isolated
+child with the time and memory limits, so one hostile file fails alone. This process is the
 only database writer: it records each document in its own transaction as results
-arrive, and a thread of it puts the recorded documents into the search index meanwhile.
+arrive, and an indexer process puts the recorded documents into the search index meanwhile.
 At most two files per worker are in flight (the bounded queue), so memory does not grow
 with the batch, and the largest files start first so no core idles at the end.
 
@@ -22,24 +22,21 @@ import logging
 import multiprocessing
 import os
 import signal
-import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
 from pathlib import Path
-from queue import SimpleQueue
+from typing import Any
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from . import indexing, ingest, periods, pipeline
+from . import db, indexing, ingest, intake, periods
 from .config import Settings
-from .extract import ExtractionError, detect_type
 from .extract.isolation import exit_with
 from .filenames import display_name
-from .storage import FileTooLarge
+from .intake import Job, Prepared
 from .worker import cpu_count
 
 log = logging.getLogger(__name__)
@@ -49,28 +46,6 @@ INDEX_WAIT_ON_STOP = 5
 WORKER_DIED = ("Proses pembaca berhenti tiba-tiba dua kali pada berkas ini, jadi berkas ini dilewati dan tidak "
                "disimpan. Laporkan ke admin beserta berkasnya.")
 GONE_MEANWHILE = "Dokumen dengan isi yang sama dihapus selama impor berjalan; jalankan perintah ini lagi."
-
-
-@dataclass(frozen=True)
-class Job:
-    """What every file of one bulk ingest shares: settings, framework, hashes already recorded."""
-
-    settings: Settings
-    framework: str
-    known: frozenset[str]
-
-
-@dataclass(frozen=True)
-class Prepared:
-    """A file after a worker took it: stored and analysed, known already, too large or unreadable."""
-
-    name: str
-    sha256: str = ""
-    size: int = 0
-    analysis: pipeline.Analysis | None = None
-    known: bool = False
-    too_large: bool = False
-    unreadable: str = ""
 
 
 def workers_from(settings: Settings, requested: int | None = None) -> int:
@@ -86,7 +61,7 @@ def ingest_files(engine: Engine, settings: Settings, paths: Iterable[Path], orga
         framework = periods.framework_code_for(session, organisation_id)
     job = Job(settings, framework, frozenset(ingest.known_hashes(engine, organisation_id)))
     todo = deque(sorted(paths, key=_size, reverse=True))
-    indexer = Indexer(settings, engine)
+    indexer = Indexer(settings)
     try:
         for path, prepared in _prepared(job, todo, workers):
             result = _record(engine, settings, prepared, organisation_id, uploaded_by_id)
@@ -100,40 +75,52 @@ def ingest_files(engine: Engine, settings: Settings, paths: Iterable[Path], orga
 
 
 class Indexer:
-    """Puts recorded documents into the search index on a thread, while the workers read on.
+    """Puts recorded documents into the search index from a process of its own, while the workers read on.
 
-    Indexing (Whoosh, with Indonesian stemming) costs about as much as reading a text PDF;
-    done after each commit in turn, it would leave the cores idle. The thread takes
+    Indexing (Whoosh, with Indonesian stemming) costs about as much as reading a text PDF.
+    Done after each commit in turn it would leave cores idle; on a thread of this process
+    it would hold the interpreter lock the pool needs to hand out files. The indexer takes
     whatever has been recorded since its last turn, so it works in batches.
     """
 
-    def __init__(self, settings: Settings, engine: Engine) -> None:
-        self.settings, self.engine = settings, engine
-        self._waiting: SimpleQueue[int | None] = SimpleQueue()
-        self._thread = threading.Thread(target=self._run, name="bulk-indexer", daemon=True)
-        self._thread.start()
+    def __init__(self, settings: Settings) -> None:
+        context = multiprocessing.get_context("forkserver")
+        self._waiting: Any = context.SimpleQueue()
+        self._process = context.Process(target=_index_recorded, args=(settings, self._waiting, os.getpid()),
+                                        name="bulk-indexer", daemon=True)
+        self._process.start()
 
     def add(self, document_id: int) -> None:
         self._waiting.put(document_id)
 
     def close(self, wait_seconds: float | None = None) -> None:
-        """Index what is left and stop; `wait_seconds` bounds the wait (on Ctrl-C)."""
+        """Index what is left and stop; `wait_seconds` bounds the wait (on Ctrl-C), then the indexer is ended."""
         self._waiting.put(None)
-        self._thread.join(wait_seconds)
+        self._process.join(wait_seconds)
+        if self._process.is_alive():
+            self._process.kill()
+            self._process.join()
+        self._waiting.close()
 
-    def _run(self) -> None:
-        finished = False
-        while not finished:
-            batch = [self._waiting.get()]
-            while not self._waiting.empty():
-                batch.append(self._waiting.get())
-            finished = None in batch
-            document_ids = [document_id for document_id in batch if document_id is not None]
-            if document_ids:
-                try:
-                    indexing.sync(self.settings, self.engine, document_ids)
-                except Exception:  # the documents are saved; `evidence-vault check --fix` indexes them
-                    log.exception("search index not updated for documents %s", document_ids)
+
+def _index_recorded(settings: Settings, waiting: Any, ingest_pid: int) -> None:
+    """The indexer process: index each batch of recorded documents until told to stop."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    exit_with(ingest_pid)
+    engine = db.make_engine(settings)
+    finished = False
+    while not finished:
+        batch = [waiting.get()]
+        while not waiting.empty():
+            batch.append(waiting.get())
+        finished = None in batch
+        document_ids = [document_id for document_id in batch if document_id is not None]
+        if document_ids:
+            try:
+                indexing.sync(settings, engine, document_ids)
+            except Exception:  # the documents are saved; `evidence-vault check --fix` indexes them
+                log.exception("search index not updated for documents %s", document_ids)
+    engine.dispose()
 
 
 def _prepared(job: Job, todo: deque[Path], workers: int) -> Iterator[tuple[Path, Prepared]]:
@@ -141,12 +128,12 @@ def _prepared(job: Job, todo: deque[Path], workers: int) -> Iterator[tuple[Path,
     if workers <= 1 or len(todo) <= 1:
         while todo:
             path = todo.popleft()
-            yield path, prepare(job, path, display_name(path.name))
+            yield path, intake.prepare(job, path, display_name(path.name))
         return
     attempts: dict[Path, int] = {}
     while todo:
         pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver"),
-                                   initializer=_start_worker, initargs=(job, os.getpid()))
+                                   initializer=intake.start_worker, initargs=(job, os.getpid()))
         try:
             yield from _run(pool, todo, workers * IN_FLIGHT_PER_WORKER, attempts)
         except BaseException:  # Ctrl-C, the consumer stopping, a database failure: end the workers now
@@ -164,7 +151,7 @@ def _run(pool: ProcessPoolExecutor, todo: deque[Path], limit: int,
         while todo or flying:
             while todo and len(flying) < limit:
                 path = todo.popleft()
-                flying[pool.submit(_prepare_in_worker, path, display_name(path.name))] = path
+                flying[pool.submit(intake.prepare_in_worker, path, display_name(path.name))] = path
             done, _ = wait(flying, return_when=FIRST_COMPLETED)
             for future in done:
                 path = flying.pop(future)
@@ -209,46 +196,3 @@ def _size(path: Path) -> int:
         return path.stat().st_size
     except OSError:
         return 0
-
-
-def prepare(job: Job, path: Path, name: str) -> Prepared:
-    """Store one file and run the pipeline over it (OCR included); never raises for a bad file."""
-    settings = job.settings
-    store = ingest.store_for(settings)
-    try:
-        with path.open("rb") as stream:
-            staged = store.stage(stream, settings.get("upload", "max_bytes"))
-    except FileTooLarge:
-        return Prepared(name, too_large=True)
-    except OSError as error:
-        return Prepared(name, unreadable=f"Berkas tidak dapat dibaca dari disk ({error.strerror or error}); "
-                                         "periksa hak aksesnya, lalu jalankan perintah ini lagi.")
-    if staged.sha256 in job.known:
-        store.discard(staged)
-        return Prepared(name, staged.sha256, staged.size, known=True)
-    stored = store.commit(staged)
-    try:
-        analysis = pipeline.analyse(stored, settings, job.framework, ocr=True)
-    except Exception:
-        log.exception("pipeline failed on %s", path)
-        analysis = pipeline.Analysis(file_type=detect_type(stored), error=ExtractionError.internal())
-    return Prepared(name, staged.sha256, staged.size, analysis)
-
-
-# --- in the worker processes ---------------------------------------------------------------
-
-_job: Job | None = None
-
-
-def _start_worker(job: Job, ingest_pid: int) -> None:
-    """Set up a worker: Ctrl-C is the ingest's business, and the worker ends when the ingest does."""
-    global _job
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    exit_with(ingest_pid)
-    os.environ["OMP_THREAD_LIMIT"] = "1"
-    _job = job
-
-
-def _prepare_in_worker(path: Path, name: str) -> Prepared:
-    assert _job is not None
-    return prepare(_job, path, name)
