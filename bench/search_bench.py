@@ -162,7 +162,8 @@ def main() -> int:
     pool = real_pages()
     print(f"Body pages: {sum(map(len, pool))} real pages of {len(pool)} regulations" if pool
           else f"Body pages: generated ({CORPUS} not found)")
-    corpus = list(documents(options.documents, options.pages, pool))
+    # Grouped by organisation, as `indexing` hands documents to a rebuild.
+    corpus = sorted(documents(options.documents, options.pages, pool), key=lambda item: item.organisation_id)
     pages = sum(len(item.pages) for item in corpus)
     words = sum(len(text.split()) for item in corpus for _number, text in item.pages)
     with tempfile.TemporaryDirectory() as folder:
@@ -198,17 +199,26 @@ def main() -> int:
         print(f"Index: {stats.size_bytes / 1e6:.1f} MB for {stats.documents} documents / {stats.pages} pages; "
               f"TOC {stats.toc_bytes / 1000:.1f} KB")
         print(f"Indexing: {words / rebuild:,.0f} words/s")
-        print(f"\n{'query (one organisation)':<20} {'hits':>5} {'p50 ms':>8} {'p95 ms':>8}")
+        index = Index.open(Path(folder) / "index")  # as a freshly started server finds it
+        started = time.perf_counter()
+        index.search(SearchQuery(organisation_ids=[ORGANISATIONS[0]], text="arsip"))
+        print(f"First search after opening (reads the filter and facet columns): "
+              f"{1000 * (time.perf_counter() - started):.0f} ms")
+        print(f"\n{'query (one organisation)':<20} {'hits':>5} {'p50 ms':>8} {'p95 ms':>8} {'p95 CPU ms':>11}")
         ours: dict[str, float] = {}
         for name, fields in QUERIES.items():
-            timings, totals = [], []
+            timings, cpu, totals = [], [], []
             for run in range(options.repeat):
                 query = SearchQuery(organisation_ids=[ORGANISATIONS[run % len(ORGANISATIONS)]], **fields)
-                started = time.perf_counter()
+                started, started_cpu = time.perf_counter(), time.process_time()
                 totals.append(index.search(query).total)
                 timings.append(1000 * (time.perf_counter() - started))
+                cpu.append(1000 * (time.process_time() - started_cpu))
             ours[name] = percentile(timings, 0.95)
-            print(f"{name:<20} {max(totals):>5} {statistics.median(timings):8.1f} {percentile(timings, 0.95):8.1f}")
+            print(f"{name:<20} {max(totals):>5} {statistics.median(timings):8.1f} {percentile(timings, 0.95):8.1f} "
+                  f"{percentile(cpu, 0.95):11.1f}")
+        print(f"Worst p95: {max(ours.values()):.1f} ms; queries with p95 under 50 ms: "
+              f"{sum(value < 50 for value in ours.values())} of {len(ours)}")
     compare_with_fts5(corpus, options.repeat, ours)
     return 0
 

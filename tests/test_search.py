@@ -341,6 +341,47 @@ def test_replace_and_delete(index: Index) -> None:
     assert index.stats().documents == len(CORPUS)
 
 
+COMPARED_QUERIES = [
+    {"text": "arsip"}, {"text": "kelola"}, {"text": "arsip dikelola"}, {"text": '"jadwal retensi"'},
+    {"text": "Perbup 12/2023"}, {"text": ""}, {"text": "arsip", "kind": "perbup"},
+    {"text": "", "has_findings": True}, {"text": "arsip", "indicator": "spbe-2020:44"},
+    {"text": "", "sort": "number", "descending": False}, {"text": "arsip", "sort": "date"},
+]
+
+
+def answer(results: SearchResults) -> tuple:
+    """What a person sees of a search: hits in order with their pages, the total and every facet."""
+    hits = [(hit.document_id, [page.number for page in hit.pages], hit.matched_pages) for hit in results.hits]
+    facets = {name: sorted((str(count.value), count.count) for count in counts)
+              for name, counts in results.facets.items()}
+    return hits, results.total, facets
+
+
+def test_an_index_grown_by_uploads_answers_as_a_rebuilt_one(tmp_path: Path) -> None:
+    """Many small segments, replaced and deleted documents: the per-segment values must line up."""
+    grown = Index.open(tmp_path / "grown", lock_timeout=10)
+    grown.rebuild(CORPUS[:3])
+    for document in CORPUS[3:]:  # one commit, so one segment, per upload
+        grown.add_or_replace([document])
+        search(grown, "arsip")  # each thread keeps its searcher: it must follow every commit
+    grown.add_or_replace([replace(CORPUS[5], has_findings=False, indicators=["spbe-2020:44"])])
+    grown.delete(CORPUS[6].document_id)
+    expected = [document for document in CORPUS if document.document_id != CORPUS[6].document_id]
+    expected = [replace(document, has_findings=False, indicators=["spbe-2020:44"])
+                if document.document_id == CORPUS[5].document_id else document for document in expected]
+    rebuilt = Index.open(tmp_path / "rebuilt", lock_timeout=10)
+    rebuilt.rebuild(expected)
+    assert len(list((tmp_path / "grown").glob("gen-*/*.seg"))) > 1  # what this test is about
+    for fields in COMPARED_QUERIES:
+        assert answer(search(grown, **fields)) == answer(search(rebuilt, **fields)), fields
+
+
+@pytest.mark.parametrize("query", ['"pengelolaan arsip rahasia"', '"kelola arsip rahasia"', '"peraturan bupati lain"'])
+def test_phrases_stay_inside_the_scope(index: Index, query: str) -> None:
+    assert search(index, query).total == 0  # only the other organisation's document has these words together
+    assert ids(search(index, query, organisation_ids=[OTHER_ORG])) == [20]
+
+
 def test_a_failing_batch_leaves_the_index_as_it_was(index: Index, monkeypatch: pytest.MonkeyPatch) -> None:
     from evidence_vault.search import index as index_module
 

@@ -88,10 +88,12 @@ def exact_tokens(text: str) -> list[str]:
     return [token.lower() for token in _EXACT.findall(text)]
 
 
-def exact_spans(text: str) -> Iterator[tuple[int, int, str]]:
+def exact_spans(text: str) -> list[tuple[int, int, str]]:
     """Start, end and lower-cased term of every `EXACT` token (for highlighting)."""
-    for match in _EXACT.finditer(text):
-        yield match.start(), match.end(), match.group().lower()
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter whose lower case is longer ("İ"): positions would shift
+        return [(match.start(), match.end(), match.group().lower()) for match in _EXACT.finditer(text)]
+    return [(match.start(), match.end(), match.group()) for match in _EXACT.finditer(lowered)]
 
 
 def warm_stems(texts: Iterable[str]) -> None:

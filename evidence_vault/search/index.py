@@ -24,6 +24,7 @@ from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import FileIndex, LockError
+from whoosh.searching import Searcher
 from whoosh.writing import IndexWriter
 
 from . import folder, searching
@@ -32,6 +33,7 @@ from .errors import IndexBusy, SearchError
 from .parsing import ParsedQuery, parse_query, plain_terms
 from .records import IndexedDocument, IndexStats, RebuildReport, SearchQuery, SearchResults
 from .schema import DOCUMENT, PAGE, SCHEMA_VERSION, make_schema, records_of
+from .values import ValueCache, Values
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +58,8 @@ class Index:
         self._cached: _Live | None = None
         self._reason: str | None = None
         self._guard = threading.Lock()
+        self._searchers = threading.local()
+        self._values = ValueCache()
 
     @classmethod
     def open(cls, path: Path | str, *, lock_timeout: float = 30.0) -> Index:
@@ -167,9 +171,10 @@ class Index:
             if live is None:
                 break
             try:
-                with live.whoosh.searcher() as searcher:
-                    return _run(searcher, query, parsed)
+                searcher = self._searcher(live)
+                return _run(searcher, query, parsed, self._values.of(searcher))
             except OSError as error:
+                self._forget_searcher()
                 if attempt == 2:  # not a generation swapped away under us: the index is damaged
                     raise SearchError(f"the search index cannot be read: {error}") from error
                 with self._guard:
@@ -178,6 +183,32 @@ class Index:
         return SearchResults(hits=[], total=0, page=search.page, per_page=search.per_page, sort=search.sort,
                              facets={}, notes=[*parsed.notes, NOTE_NOT_READY], citations=parsed.citations,
                              index_ready=False)
+
+    def _searcher(self, live: _Live) -> Searcher:
+        """This thread's searcher, reopened only when a commit has happened since.
+
+        Opening a searcher reads the table of contents and opens every segment file: about
+        7 ms, as much as a whole search should take. So each thread (Whoosh searchers are not
+        meant to be shared between threads) keeps its own until the index changes. Not
+        `Searcher.refresh`: it reuses the reader of a segment that has gained deletions
+        since, so a document moved to the trash would still be found.
+        """
+        kept: tuple[Path, Searcher] | None = getattr(self._searchers, "kept", None)
+        if kept is not None and kept[0] == live.generation and kept[1].up_to_date():
+            return kept[1]
+        self._forget_searcher()
+        searcher = live.whoosh.searcher()
+        self._searchers.kept = (live.generation, searcher)
+        return searcher
+
+    def _forget_searcher(self) -> None:
+        kept: tuple[Path, Searcher] | None = getattr(self._searchers, "kept", None)
+        self._searchers.kept = None
+        if kept is not None:
+            try:
+                kept[1].close()
+            except OSError:
+                pass
 
     def document_ids(self) -> set[int]:
         """Ids of the documents in the index, to compare with the database (`reindex --check`)."""
@@ -249,15 +280,15 @@ def _open_whoosh(generation: Path) -> FileIndex:
         storage.opening = None
 
 
-def _run(searcher: Any, query: SearchQuery, parsed: ParsedQuery) -> SearchResults:
+def _run(searcher: Searcher, query: SearchQuery, parsed: ParsedQuery, values: Values) -> SearchResults:
     """The query as parsed; should the engine fail on it, its plain words, with a note saying so."""
     try:
-        return searching.run(searcher, query, parsed)
+        return searching.run(searcher, query, parsed, values)
     except OSError:
         raise
     except Exception:  # a query shape the engine cannot run must not take the search page down
         log.exception("search failed for %r; retrying with plain words", query.text[:200])
-        return searching.run(searcher, query, plain_terms(query.text))
+        return searching.run(searcher, query, plain_terms(query.text), values)
 
 
 def _replace(writer: IndexWriter, document: IndexedDocument) -> None:

@@ -1,27 +1,33 @@
 """One search over an open Whoosh searcher: hits, total, facets, sorting, paging, matching pages.
 
-Facets count documents in scope that match the words and every *other* filter, so a
-chosen kind still shows how many documents each other kind would give. They are
-computed by the engine over the scoped query, never from a page of results.
+The engine finds the documents in scope that match the words, once: scored when the
+results are ranked by relevance, unscored when they are sorted by a column. Their filter
+and facet values then come from `values`: a document that passes every filter is counted
+in the total and in every facet; one that fails a single filter is counted in that
+filter's facet only, so a chosen kind still shows how many documents each other kind would
+give. Only the page of results shown is rescored (or sorted by its columns), and only its
+documents' pages are searched for the "halaman 4" links.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from whoosh import query as wq
-from whoosh import sorting
 from whoosh.searching import Searcher
 
 from . import querying
 from .citations import QueryCitation
 from .parsing import ParsedQuery
 from .records import FACETS, MAX_PER_PAGE, SORTS, FacetCount, Hit, PageHit, SearchQuery, SearchResults
-from .schema import DOCUMENT, PAGE, UNKNOWN
+from .schema import UNKNOWN
 from .snippets import Highlights, snippet
+from .values import INDICATOR, Values
 
 MAX_PAGES_PER_HIT = 3
+RESCORE_WINDOW = 100
 NOTE_RELAXED = "Tidak ada dokumen yang memuat semua kata; ditampilkan dokumen yang memuat sebagian kata."
 _SORT_FIELDS = {"date": "sort_date", "uploaded": "sort_uploaded", "number": "sort_number"}
 
@@ -34,70 +40,100 @@ def corrected(search: SearchQuery, has_words: bool) -> SearchQuery:
     return replace(search, sort=sort, page=max(1, search.page), per_page=min(MAX_PER_PAGE, max(1, search.per_page)))
 
 
-def run(searcher: Searcher, search: SearchQuery, parsed: ParsedQuery) -> SearchResults:
+def run(searcher: Searcher, search: SearchQuery, parsed: ParsedQuery, values: Values) -> SearchResults:
     search = corrected(search, bool(parsed.positive))
     notes = list(parsed.notes)
-    words = querying.document_query(parsed)
-    results = _documents(searcher, search, words)
+    filters = querying.filter_terms(search)
+    found = _found(searcher, search, querying.document_match(parsed, search), filters, values)
     relaxed = False
-    if results.total == 0 and len(parsed.positive) > 1:
-        relaxed_words = querying.document_query(parsed, relaxed=True)
-        relaxed_results = _documents(searcher, search, relaxed_words)
-        if relaxed_results.total:
-            results, words, relaxed = relaxed_results, relaxed_words, True
+    if not found.passing and len(parsed.positive) > 1:
+        relaxed_match = querying.document_match(parsed, search, relaxed=True)
+        relaxed_found = _found(searcher, search, relaxed_match, filters, values)
+        if relaxed_found.passing:
+            found, relaxed = relaxed_found, True
             notes.append(NOTE_RELAXED)
-    facets = _facets(searcher, search, words, results.facets)
-    hits = _with_pages(searcher, search, parsed, results.hits)
-    return SearchResults(hits=hits, total=results.total, page=search.page, per_page=search.per_page,
+    shown = _shown(searcher, search, parsed, found, values)
+    hits = _with_pages(searcher, search, parsed, shown, values)
+    facets = {name: _facet_list(name, found.counts[name]) for name in FACETS}
+    return SearchResults(hits=hits, total=len(found.passing), page=search.page, per_page=search.per_page,
                          sort=search.sort, facets=facets, notes=notes, relaxed=relaxed, citations=parsed.citations)
 
 
 @dataclass(frozen=True)
-class _Found:
-    hits: list[tuple[dict[str, Any], float | None]]
-    total: int
-    facets: dict[str, dict]
+class _Counted:
+    passing: list[int]  # record numbers of the matching documents that pass every filter, best first if scored
+    scores: dict[int, float]  # by record number; empty when not ranked by relevance
+    counts: dict[str, Counter[str]]  # per facet: value -> documents
 
 
-def _documents(searcher: Searcher, search: SearchQuery, words: wq.Query) -> _Found:
-    """The requested page of document records, the total and the facets whose filter is not set."""
-    scoped = wq.And([words, querying.scope(search, DOCUMENT)])
-    open_facets = [name for name in FACETS if name not in search.filter_values()]
-    limit = search.page * search.per_page
-    results = searcher.search(scoped, limit=limit, sortedby=_sort_facet(search),
-                              groupedby=_facet_spec(open_facets), terms=False)
-    start = (search.page - 1) * search.per_page
-    hits = [(hit.fields(), hit.score if search.sort == "relevance" else None)
-            for hit in results[start:limit]]
-    return _Found(hits, len(results), {name: results.groups(name) for name in open_facets})
+def _found(searcher: Searcher, search: SearchQuery, match: Any, filters: dict[str, str], values: Values) -> _Counted:
+    """The matching documents: scored (best first) for relevance, else in index order."""
+    if search.sort != "relevance":
+        return _count(searcher.docs_for_query(match), {}, filters, values)
+    ranked = searcher.search(match, limit=None, terms=False).top_n  # (score, record), best first
+    return _count((docnum for _score, docnum in ranked), {docnum: score for score, docnum in ranked},
+                  filters, values)
 
 
-def _sort_facet(search: SearchQuery) -> sorting.FacetType | None:
-    if search.sort == "relevance":
-        return None
-    # Sort only by columns (sortable fields): any other field is read term by term on every search.
-    facets = [sorting.FieldFacet(name, reverse=search.descending)
-              for name in dict.fromkeys([_SORT_FIELDS[search.sort], "sort_uploaded"])]
-    if search.sort == "number":  # documents without a number last, in either direction
-        facets.insert(0, sorting.FieldFacet("numbered", reverse=True))
-    return sorting.MultiFacet(facets)
+def _count(docnums: Iterable[int], scores: dict[int, float], filters: dict[str, str], values: Values) -> _Counted:
+    """The documents that pass the filters, and the facet counts, in one pass over the matches."""
+    counts: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
+    single = [(counts[name], values.columns[name]) for name in FACETS if name != INDICATOR]
+    indicators, indicator_counts = values.indicators, counts[INDICATOR]
+    passing: list[int] = []
+    for docnum in docnums:
+        failed = [name for name, wanted in filters.items() if not values.passes(name, docnum, wanted)]
+        if not failed:
+            passing.append(docnum)
+            for counter, column in single:
+                counter[column[docnum]] += 1
+            indicator_counts.update(indicators[docnum])
+        elif len(failed) == 1:
+            name = failed[0]
+            if name == INDICATOR:
+                indicator_counts.update(indicators[docnum])
+            else:
+                counts[name][values.value(name, docnum)] += 1
+    return _Counted(passing, scores, counts)
 
 
-def _facet_spec(names: list[str]) -> sorting.Facets:
-    facets = sorting.Facets()
-    for name in names:
-        facets.add_facet(name, sorting.FieldFacet(name, allow_overlap=name == "indicator", maptype=sorting.Count))
-    return facets
+def _shown(searcher: Searcher, search: SearchQuery, parsed: ParsedQuery, found: _Counted,
+           values: Values) -> list[tuple[int, float | None]]:
+    """The requested page of documents as (record number, score), best or first in the chosen order first."""
+    start, limit = (search.page - 1) * search.per_page, search.page * search.per_page
+    if start >= len(found.passing):
+        return []
+    if search.sort != "relevance":
+        return [(docnum, None) for docnum in _sorted(found.passing, search, values)[start:limit]]
+    return _rescored(searcher, parsed, found, limit)[start:limit]
 
 
-def _facets(searcher: Searcher, search: SearchQuery, words: wq.Query,
-            open_counts: dict[str, dict]) -> dict[str, list[FacetCount]]:
-    """Counts per facet; a facet whose filter is set is counted with every other filter only."""
-    counts = dict(open_counts)
-    for name in search.filter_values():
-        scoped = wq.And([words, querying.scope(search, DOCUMENT, without=name)])
-        counts[name] = searcher.search(scoped, limit=1, groupedby=_facet_spec([name]), terms=False).groups(name)
-    return {name: _facet_list(name, counts.get(name, {})) for name in FACETS}
+def _rescored(searcher: Searcher, parsed: ParsedQuery, found: _Counted, limit: int) -> list[tuple[int, float | None]]:
+    """The best `limit` documents after the best `RESCORE_WINDOW` are rescored.
+
+    Rescoring adds the bonus for the words standing together as typed (`ADJACENT_BOOST`),
+    which needs word positions: read for a hundred candidates, not for every match. A
+    document outside the window could only overtake one inside it through that bonus,
+    which needs the very words that put documents in the window.
+    """
+    scored = {docnum: found.scores[docnum] for docnum in found.passing[:max(limit, RESCORE_WINDOW)]}
+    bonus = querying.adjacency_bonus(parsed, scored)
+    if bonus is not None:
+        for hit in searcher.search(bonus, limit=None, terms=False):
+            scored[hit.docnum] += hit.score or 0.0
+    ordered = sorted(scored.items(), key=lambda item: (-item[1], item[0]))
+    return [(docnum, score) for docnum, score in ordered[:limit]]
+
+
+def _sorted(docnums: list[int], search: SearchQuery, values: Values) -> list[int]:
+    """By the chosen column, then upload time, then index order; documents without a number last."""
+    keys = [(name, search.descending) for name in dict.fromkeys([_SORT_FIELDS[search.sort], "sort_uploaded"])]
+    if search.sort == "number":
+        keys.insert(0, ("numbered", True))
+    ordered = list(docnums)
+    for name, descending in reversed(keys):  # stable sorts, least significant key first
+        ordered.sort(key=values.columns[name].__getitem__, reverse=descending)
+    return ordered
 
 
 def _facet_list(name: str, counts: dict) -> list[FacetCount]:
@@ -123,27 +159,31 @@ def _facet_value(name: str, key: Any) -> str | int | bool | None:
 
 
 def _with_pages(searcher: Searcher, search: SearchQuery, parsed: ParsedQuery,
-                found: list[tuple[Any, float | None]]) -> list[Hit]:
+                shown: list[tuple[int, float | None]], values: Values) -> list[Hit]:
     """Hits with their best matching pages, each with a snippet, from the page records."""
-    document_ids = [int(fields["document_key"]) for fields, _score in found]
+    document_ids = [int(values.value("document_key", docnum)) for docnum, _score in shown]
     pages: dict[int, list[PageHit]] = {document_id: [] for document_id in document_ids}
     matched: dict[int, int] = dict.fromkeys(document_ids, 0)
-    page_words = querying.page_query(parsed)
-    if page_words is not None and document_ids:
+    records = [docnum for document_id in document_ids for docnum in values.records.get(document_id, [])]
+    page_words = querying.page_query(parsed, records) if records else None
+    if page_words is not None:
         highlights = Highlights.of(parsed)
-        scoped = wq.And([page_words, querying.documents(document_ids), querying.scope(search, PAGE)])
-        for hit in searcher.search(scoped, limit=None, terms=False):
-            document_id = int(hit["document_key"])
+        for hit in searcher.search(page_words, limit=None, terms=False):  # best first
+            document_id = int(values.value("document_key", hit.docnum))
             matched[document_id] += 1
             if len(pages[document_id]) < MAX_PAGES_PER_HIT:
-                pages[document_id].append(PageHit(hit["page_number"], hit.score or 0.0,
-                                                  snippet(hit["page_text"], highlights)))
+                page = searcher.stored_fields(hit.docnum)
+                pages[document_id].append(PageHit(page["page_number"], hit.score or 0.0,
+                                                  snippet(page["page_text"], highlights)))
     citations = parsed.citations
-    return [Hit(document_id=int(fields["document_key"]), organisation_id=int(fields["organisation"]),
-                title=fields.get("title", ""), score=score, pages=pages[int(fields["document_key"])],
-                matched_pages=matched[int(fields["document_key"])],
-                citation_match=any(_is_cited(fields, citation) for citation in citations))
-            for fields, score in found]
+    hits = []
+    for (docnum, score), document_id in zip(shown, document_ids, strict=True):
+        fields = searcher.stored_fields(docnum)
+        hits.append(Hit(document_id=document_id, organisation_id=int(fields["organisation"]),
+                        title=fields.get("title", ""), score=score, pages=pages[document_id],
+                        matched_pages=matched[document_id],
+                        citation_match=any(_is_cited(fields, citation) for citation in citations)))
+    return hits
 
 
 def _is_cited(fields: dict[str, Any], citation: QueryCitation) -> bool:

@@ -27,6 +27,8 @@ class Highlights:
     exact: frozenset[str] = frozenset()
     prefixes: tuple[str, ...] = ()
     sequences: list[tuple[str, ...]] = field(default_factory=list)
+    # Words already judged: the pages of one search share most of their words.
+    judged: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, parsed: ParsedQuery) -> Highlights:
@@ -52,6 +54,12 @@ class Highlights:
         return cls(frozenset(stems), frozenset(exact), tuple(prefixes), [s for s in sequences if s])
 
     def matches(self, term: str) -> bool:
+        known = self.judged.get(term)
+        if known is None:
+            known = self.judged[term] = self._matches(term)
+        return known
+
+    def _matches(self, term: str) -> bool:
         if term in self.exact or (self.prefixes and term.startswith(self.prefixes)):
             return True
         stems = [stem(part) for part in re.findall(r"[^\W_]+", term)]
@@ -60,16 +68,15 @@ class Highlights:
 
 def snippet(text: str, highlights: Highlights) -> Snippet:
     """The stretch of `text` with the most matches, about SNIPPET_CHARS long, matches marked."""
-    spans = list(exact_spans(text))
-    marked = [False] * len(spans)
+    spans = exact_spans(text)
     terms = [term for _start, _end, term in spans]
+    judged, matches = highlights.judged, highlights.matches
+    marked = [judged[term] if term in judged else matches(term) for term in terms]
     for sequence in highlights.sequences:
-        for index in range(len(terms) - len(sequence) + 1):
-            if tuple(terms[index:index + len(sequence)]) == sequence:
-                marked[index:index + len(sequence)] = [True] * len(sequence)
-    matching = {term for term in set(terms) if highlights.matches(term)}  # each distinct word stemmed once
-    for index, term in enumerate(terms):
-        marked[index] = marked[index] or term in matching
+        width = len(sequence)
+        for index in range(len(terms) - width + 1):
+            if terms[index] == sequence[0] and tuple(terms[index:index + width]) == sequence:
+                marked[index:index + width] = [True] * width
     hits = [(start, end) for (start, end, _term), mark in zip(spans, marked, strict=True) if mark]
     window_start, window_end = _window(text, hits)
     return Snippet(_segments(text, hits, window_start, window_end))
