@@ -187,7 +187,7 @@ def _restore_file(archive: tarfile.TarFile, store: FileStore, sha256: str) -> No
 def _load_rows(engine: Engine, dump: bytes) -> int:
     tables = {table.name: table for table in SQLModel.metadata.sorted_tables}
     count = 0
-    with engine.begin() as connection:
+    with db.writing(engine).begin() as connection:
         for line in gzip.decompress(dump).splitlines():
             record = json.loads(line)
             table = tables[record["table"]]

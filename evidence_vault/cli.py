@@ -18,6 +18,7 @@ from typing import IO, Any
 
 import click
 from sqlalchemy.engine import Engine
+from sqlmodel import Session
 
 from . import (
     accounts,
@@ -138,17 +139,18 @@ def init(runtime: Runtime, admin_email: str | None) -> None:
     leftovers = ingest.store_for(runtime.settings).sweep_temporary()
     if leftovers:
         click.echo(f"{leftovers} berkas sementara dari unggahan yang terputus dibersihkan.")
-    with db.session_scope(runtime.engine) as session:
+    with Session(runtime.engine) as session:
         if accounts.count_admins(session):
             return
-        if not admin_email:
-            if not sys.stdin.isatty():
-                raise CommandFailed(
-                    "belum ada admin: jalankan ulang dengan EVIDENCE_VAULT_ADMIN_EMAIL dan "
-                    "EVIDENCE_VAULT_ADMIN_PASSWORD, atau dari terminal agar ditanya."
-                )
-            admin_email = click.prompt("Email admin")
-        password = os.environ.get("EVIDENCE_VAULT_ADMIN_PASSWORD") or _ask_password()
+    if not admin_email:  # asked outside the write transaction, which would block the worker meanwhile
+        if not sys.stdin.isatty():
+            raise CommandFailed(
+                "belum ada admin: jalankan ulang dengan EVIDENCE_VAULT_ADMIN_EMAIL dan "
+                "EVIDENCE_VAULT_ADMIN_PASSWORD, atau dari terminal agar ditanya."
+            )
+        admin_email = click.prompt("Email admin")
+    password = os.environ.get("EVIDENCE_VAULT_ADMIN_PASSWORD") or _ask_password()
+    with db.session_scope(runtime.engine) as session:
         accounts.create_user(session, admin_email, password, Role.ADMIN, None, full_name="Admin")
     click.echo(f"Akun admin {accounts.normalise_email(admin_email)} dibuat.")
 
@@ -489,11 +491,13 @@ def audit_command(runtime: Runtime, org_code: str, year: int | None, kind: str, 
     """The pre-assessment audit: supported level per indicator, findings, predicted index."""
     if kind in ("xlsx", "zip") and not output:
         raise CommandFailed(f"format {kind} perlu --output BERKAS.")
-    with db.session_scope(runtime.current_engine()) as session:
+    engine = runtime.current_engine()
+    with Session(engine) as session:  # reading only: a long export must not hold the write lock
         organisation = organisations.get_by_code(session, org_code)
         result = audit.run_audit(session, organisation, year)
-        produced = exports.export(session, ingest.store_for(runtime.settings), result, kind, organisation.code,
-                                  organisation.id, actor_id=None)
+        produced = exports.export(session, ingest.store_for(runtime.settings), result, kind, organisation.code)
+    with db.session_scope(engine) as session:
+        exports.record_export(session, produced, result, organisation.id, actor_id=None)
     if output:
         Path(output).write_bytes(produced.content)
         click.echo(f"Audit ditulis ke {output} ({len(produced.content)} byte).")

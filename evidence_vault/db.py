@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,10 +19,15 @@ from sqlmodel import Session, create_engine
 from .config import Settings
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+WRITES = "evidence_vault_writes"  # execution option: this unit of work writes (see `_sqlite_begin`)
 
 
 class SchemaOutOfDate(RuntimeError):
     """The database is missing or older than this version of the code."""
+
+
+class WriterAlreadyOpen(RuntimeError):
+    """This thread began a second write transaction while its first one still holds SQLite's lock."""
 
 
 def make_engine(settings: Settings) -> Engine:
@@ -32,6 +38,8 @@ def make_engine(settings: Settings) -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
+        event.listen(engine, "commit", _sqlite_end)
+        event.listen(engine, "rollback", _sqlite_end)
         return engine
     return create_engine(url, pool_pre_ping=True)
 
@@ -51,14 +59,63 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def writing(engine: Engine) -> Engine:
+    """The engine for a unit of work that writes: on SQLite its transactions begin IMMEDIATE."""
+    return engine.execution_options(**{WRITES: True})
+
+
+_writer = threading.local()  # the connection whose IMMEDIATE transaction this thread holds
+
+
 def _sqlite_begin(connection: Any) -> None:
-    connection.exec_driver_sql("BEGIN")
+    """BEGIN IMMEDIATE for units of work that write (`writing`), a deferred BEGIN for the rest.
+
+    A deferred transaction reads from a snapshot. If another connection (the worker, another
+    request, an import) commits before it writes, SQLite cannot let it write over data it has
+    not seen and fails at once with "database is locked" (SQLITE_BUSY_SNAPSHOT); the busy
+    timeout does not apply. Taking the write lock at BEGIN makes a writer wait its turn
+    instead, and what it read stays true until it commits. Reads stay deferred because in
+    WAL mode they then never wait for a writer: with every transaction IMMEDIATE each page
+    view would queue behind the worker, and a thread reading in one session while it writes
+    through another (a request's session beside `ingest`) would wait for itself.
+
+    That self-wait can still happen between two writers of one thread, and would end only
+    in the 30-second timeout; it is refused at once instead (`WriterAlreadyOpen`).
+    """
+    if not connection.get_execution_options().get(WRITES):
+        connection.exec_driver_sql("BEGIN")
+        return
+    held = getattr(_writer, "connection", None)
+    if held is not None and held is not connection.connection.dbapi_connection and _in_transaction(held):
+        raise WriterAlreadyOpen(
+            "this thread already holds the SQLite write lock in another transaction and would wait for "
+            "itself: commit or close that unit of work first (in a view: context.end_transaction())"
+        )
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    _writer.connection = connection.connection.dbapi_connection
+
+
+def _sqlite_end(connection: Any) -> None:
+    held = getattr(_writer, "connection", None)
+    if held is not None and (connection.invalidated or held is connection.connection.dbapi_connection):
+        _writer.connection = None
+
+
+def _in_transaction(dbapi_connection: Any) -> bool:
+    try:
+        return bool(dbapi_connection.in_transaction)
+    except Exception:  # closed meanwhile (engine disposed)
+        return False
 
 
 @contextmanager
 def session_scope(engine: Engine) -> Iterator[Session]:
-    """One unit of work: committed when the block ends, rolled back on error."""
-    with Session(engine, expire_on_commit=False) as session:
+    """One unit of work that writes: committed when the block ends, rolled back on error.
+
+    On SQLite it holds the write lock from its first statement to the end of the block, so
+    slow work (reading files, OCR, asking the user) belongs before or after it.
+    """
+    with Session(writing(engine), expire_on_commit=False) as session:
         try:
             yield session
             session.commit()
@@ -70,7 +127,7 @@ def session_scope(engine: Engine) -> Iterator[Session]:
 def _alembic_config(engine: Engine) -> AlembicConfig:
     config = AlembicConfig()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    config.attributes["engine"] = engine
+    config.attributes["engine"] = writing(engine)
     return config
 
 

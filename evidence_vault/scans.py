@@ -7,8 +7,8 @@ the whole text (`legal.store.record_extracted`, `links.record_suggestions`), in 
 transaction with the document's new status and its audit event; then the search index
 catches up. Values people entered or confirmed, and links they decided on, are kept.
 
-Every write transaction starts with a write, so SQLite takes its lock at once instead of
-failing a read transaction that later wants to write while the web server writes too.
+Every write is a `session_scope`, which takes SQLite's write lock at its start: a form
+submitted meanwhile waits for the page's commit, and so does the page for the form's.
 """
 
 from __future__ import annotations
@@ -127,7 +127,7 @@ def _count_progress(session: Session, document_id: int) -> None:
 def _finish(engine: Engine, document_id: int, failures: list[str], blocked: str | None) -> ScanResult:
     """Status, message, legal metadata and suggestions from the whole text, and the audit event."""
     with _writes, session_scope(engine) as session:
-        _count_progress(session, document_id)  # a write first: the transaction holds the lock from here on
+        _count_progress(session, document_id)
         document = session.get(Document, document_id)
         assert document is not None
         rows = list(session.exec(select(DocumentPage).where(DocumentPage.document_id == document_id)

@@ -29,11 +29,11 @@ class Export:
     content: bytes
     mime: str
     filename: str
+    kind: str
 
 
-def export(session: Session, store: FileStore, result: AuditResult, kind: str, organisation_code: str,
-           organisation_id: int, actor_id: int | None) -> Export:
-    """Build one export and add an audit event (who exported what, when) to the session."""
+def export(session: Session, store: FileStore, result: AuditResult, kind: str, organisation_code: str) -> Export:
+    """Build one export; it only reads (the evidence package reads the stored files)."""
     if kind not in FORMATS:
         raise ValueError(f"unknown export format {kind!r}")
     if kind == "json":
@@ -47,6 +47,15 @@ def export(session: Session, store: FileStore, result: AuditResult, kind: str, o
     else:
         content = table_text(result).encode()
     mime, extension = FORMATS[kind]
+    return Export(content, mime, f"audit-{organisation_code}-{result.year}.{extension}", kind)
+
+
+def record_export(session: Session, produced: Export, result: AuditResult, organisation_id: int,
+                  actor_id: int | None) -> None:
+    """Add the audit event (who exported what, when) to a writing session.
+
+    Apart from `export` so that building a large package, which only reads, never holds
+    the database's write lock: the event is written in a short unit of work of its own.
+    """
     events.record(session, "export", actor_id=actor_id, organisation_id=organisation_id, object_type="audit",
-                  format=kind, period=result.period, size=len(content))
-    return Export(content, mime, f"audit-{organisation_code}-{result.year}.{extension}")
+                  format=produced.kind, period=result.period, size=len(produced.content))
