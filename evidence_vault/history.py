@@ -10,6 +10,8 @@ from sqlmodel import Session, col, or_, select
 
 from .models import Document, Event, User
 
+# Every action `events.record` is given anywhere in the code, in Indonesian (tests/test_history.py
+# fails when a recorded action has no label here).
 ACTION_LABELS = {
     "document.upload": "Mengunggah dokumen",
     "document.delete": "Memindahkan ke Tempat Sampah",
@@ -17,8 +19,18 @@ ACTION_LABELS = {
     "document.share": "Menerbitkan ke pustaka bersama",
     "document.unshare": "Menarik dari pustaka bersama",
     "document.copy": "Menyalin dari pustaka bersama",
+    "document.ocr": "Membaca halaman pindaian (OCR)",
     "metadata.change": "Mengubah metadata",
     "metadata.confirm": "Mengonfirmasi metadata",
+    "link.add": "Menautkan ke indikator dan mengajukan",
+    "link.confirm": "Mengajukan saran indikator",
+    "link.verify": "Memverifikasi tautan indikator",
+    "link.reject": "Menolak saran atau tautan indikator",
+    "link.remove": "Menghapus tautan indikator",
+    "link.reopen": "Membuka kembali tautan untuk ditinjau ulang",
+    "period.create": "Membuka periode penilaian",
+    "claim.set": "Menyimpan penilaian mandiri",
+    "organisation.strict_review": "Mengubah tinjauan ketat",
     "login": "Masuk",
     "login.failed": "Gagal masuk",
     "login.locked": "Mencoba masuk saat akun terkunci",

@@ -14,7 +14,8 @@ without it, the document is recorded as *needs OCR* for `evidence-vault ocr --pe
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import BinaryIO
@@ -53,6 +54,24 @@ class IngestResult:
     message: str
     document_id: int | None = None
     extraction_status: str | None = None
+
+
+# How a batch is summed up, in the words of the per-file results (Tersimpan, Sudah ada, ...), in this order.
+SUMMARY_WORDS = {Outcome.ADDED: "tersimpan", Outcome.FAILED: "tersimpan tetapi gagal dibaca",
+                 Outcome.DUPLICATE: "sudah ada", Outcome.REJECTED: "ditolak"}
+
+
+def summary(results: Sequence[IngestResult]) -> str:
+    """One line over a batch: "3 berkas: 2 tersimpan (1 dengan OCR di latar belakang), 1 ditolak."."""
+    counts = Counter(result.outcome for result in results)
+    background = sum(1 for result in results
+                     if result.outcome is Outcome.ADDED and result.extraction_status == ExtractionStatus.PROCESSING)
+    parts = []
+    for outcome, words in SUMMARY_WORDS.items():
+        if counts[outcome]:
+            note = f" ({background} dengan OCR di latar belakang)" if outcome is Outcome.ADDED and background else ""
+            parts.append(f"{counts[outcome]} {words}{note}")
+    return f"{len(results)} berkas: {', '.join(parts)}." if parts else "Tidak ada berkas."
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 from datetime import date
 
@@ -177,10 +178,52 @@ def test_formula_injection_is_neutralised(vault: Vault, client: FlaskClient) -> 
 
 def test_audit_needs_a_period(client: FlaskClient, auth: Auth, cli) -> None:
     auth.login("coordinator")
-    response = client.get("/audit", follow_redirects=True)
-    assert "belum memiliki periode penilaian" in response.text
+    response = client.get("/audit")
+    assert response.status_code == 200, "an empty state, not a redirect"
+    empty = response.text[response.text.index('class="empty'):]
+    assert "Kabupaten Badung belum memiliki periode penilaian" in empty
+    assert 'href="/indikator?org=badung"' in empty and "Buka periode penilaian" in empty
+    assert "Indeks prediksi" not in response.text
     result = cli("audit", "--org", "badung")
     assert result.exit_code == 1 and "period add" in result.output
+
+
+@pytest.mark.parametrize("role", ["operator", "reviewer", "viewer"])
+def test_audit_without_a_period_tells_others_to_ask_their_coordinator(client: FlaskClient, auth: Auth,
+                                                                       role: str) -> None:
+    auth.login(role)
+    response = client.get("/audit")
+    assert response.status_code == 200
+    empty = response.text[response.text.index('class="empty'):]
+    assert "Minta koordinator organisasi Anda" in empty and "Buka periode penilaian" not in empty
+
+
+def test_audit_of_a_year_without_a_period_offers_the_existing_ones(vault: Vault, client: FlaskClient) -> None:
+    response = client.get("/audit?tahun=2019")
+    assert response.status_code == 200
+    assert "belum memiliki periode penilaian tahun 2019" in response.text
+    assert 'href="/audit?org=badung&amp;tahun=2026"' in response.text
+
+
+def test_evidence_without_a_claim_is_not_said_to_match_the_claim(vault: Vault, client: FlaskClient, cli) -> None:
+    document = vault.upload("data.pdf", legal_texts.perbup("3", 2023, "KEBIJAKAN MANAJEMEN DATA", body=CONTENT))
+    vault.link(document, "3")
+    vault.link(document, "6")
+    vault.claim("6", 1)
+    audit = audit_json(cli)
+    assert (audit["3"]["status"], audit["3"]["claimed"]) == ("unclaimed", None)
+    assert audit["6"]["status"] == "ok"
+    page = client.get("/audit").text
+    cell = re.search(r'<a class="cell status-(\w+)"[^>]*aria-label="Indikator 3: ([^,"]+)', page)
+    assert cell and cell.groups() == ("unclaimed", "Belum ada klaim")
+    assert re.search(r'<a class="cell status-ok"[^>]*aria-label="Indikator 6: Sesuai klaim', page)
+    row = re.search(r'<tr class="row-(\w+)">\s*<td>3</td>.*?<td class="status-word">([^<]*)</td>', page, re.S)
+    assert row and row.groups() == ("unclaimed", "Belum ada klaim")
+    assert "Belum ada klaim" in page[page.index('class="legend"'):page.index('class="matrix"')]
+    with client.get("/audit/ekspor.xlsx") as response:
+        book = load_workbook(io.BytesIO(response.data))
+    rows = {row[0]: row for row in book["Indikator"].iter_rows(min_row=2, values_only=True)}
+    assert rows["3"][6] == "Belum ada klaim" and rows["6"][6] == "Sesuai klaim"
 
 
 def test_index_and_bands_by_hand() -> None:

@@ -9,11 +9,12 @@ import pytest
 from flask.testing import FlaskClient
 from sqlmodel import Session, select
 
-from evidence_vault import samples
+from evidence_vault import ingest, samples
+from evidence_vault.ingest import IngestResult, Outcome
 from evidence_vault.models import Document, Event
 
-from . import files
-from .conftest import PASSWORD, Auth
+from . import files, legal_texts
+from .conftest import PASSWORD, Auth, csrf_token
 
 
 def upload(client: FlaskClient, auth: Auth, named_files: list[tuple[str, bytes]], organisation: int | None = None):
@@ -135,10 +136,10 @@ def test_listing_pages_and_sorts(client: FlaskClient, auth: Auth) -> None:
     upload(client, auth, [(f"dok-{i:02}.pdf", samples.pdf_document([f"dokumen nomor {i}"])) for i in range(30)])
     first = client.get("/?sort=filename&order=asc")
     assert "30 dokumen" in first.text and "halaman 1 dari 2" in first.text
-    names = re.findall(r'<td class="filename">(dok-\d+\.pdf)</td>', first.text)
+    names = re.findall(r'<td class="filename[^"]*">(dok-\d+\.pdf)</td>', first.text)
     assert names[:3] == ["dok-00.pdf", "dok-01.pdf", "dok-02.pdf"] and len(names) == 25
     second = client.get("/?sort=filename&order=asc&page=2")
-    names = re.findall(r'<td class="filename">(dok-\d+\.pdf)</td>', second.text)
+    names = re.findall(r'<td class="filename[^"]*">(dok-\d+\.pdf)</td>', second.text)
     assert names == [f"dok-{i}.pdf" for i in range(25, 30)]
 
 
@@ -232,10 +233,108 @@ def test_password_change_ends_other_sessions(client: FlaskClient, auth: Auth, en
 
 @pytest.mark.parametrize("target", ["//evil.example/", "https://evil.example/", "/documents/1"])
 def test_login_redirect_stays_on_site(client: FlaskClient, world, target: str) -> None:
-    from .conftest import csrf_token
-
     token = csrf_token(client.get("/login").text)
     response = client.post(f"/login?next={target}", data={"csrf_token": token, "email": world.emails["operator"],
                                                            "password": PASSWORD})
     location = response.headers["Location"]
     assert location == (target if target == "/documents/1" else "/")
+
+
+_ID = re.compile(r'\sid="([^"]+)"')
+
+
+def repeated_ids(html: str) -> list[str]:
+    """Ids used more than once on a page, hidden inputs included (a label would name the wrong element)."""
+    found = _ID.findall(html)
+    return sorted({name for name in found if found.count(name) > 1})
+
+
+def test_document_page_repeats_no_id_and_its_forms_still_carry_csrf(client: FlaskClient, auth: Auth,
+                                                                     engine) -> None:
+    auth.login("coordinator")
+    upload(client, auth, [("perbup.pdf", samples.pdf_document(legal_texts.perbup(
+        "12", 2023, "KEBIJAKAN INTERNAL MANAJEMEN DATA",
+        body="Manajemen data meliputi arsitektur data, data induk dan interoperabilitas data.")))])
+    document = stored(engine)[0]
+    page = client.get(f"/documents/{document.id}").text
+    assert page.count('name="csrf_token"') >= 4, "publish, delete, metadata, links and logout forms"
+    assert repeated_ids(page) == []
+    # The token of the delete form (not the first one on the page) is accepted.
+    delete_form = page[page.index(f'action="/documents/{document.id}/delete"'):]
+    response = client.post(f"/documents/{document.id}/delete", data={"csrf_token": csrf_token(delete_form)})
+    assert response.status_code == 302 and stored(engine)[0].deleted_at is not None
+    upload(client, auth, [("lain.pdf", samples.pdf_document(["dokumen lain"]))])
+    client.post(f"/documents/{stored(engine)[1].id}/delete", data={"csrf_token": auth.token("/")})
+    trash = client.get("/trash").text
+    assert trash.count("Pulihkan</button>") == 2 and repeated_ids(trash) == []
+    restore_form = trash[trash.index(f'action="/documents/{document.id}/restore"'):]
+    response = client.post(f"/documents/{document.id}/restore", data={"csrf_token": csrf_token(restore_form)})
+    assert response.status_code == 302 and stored(engine)[0].deleted_at is None
+
+
+def test_document_history_link_sits_with_the_heading_not_among_the_buttons(client: FlaskClient, auth: Auth,
+                                                                           engine) -> None:
+    auth.login("coordinator")
+    upload(client, auth, [("perbup.pdf", samples.pdf_document(["isi"]))])
+    document = stored(engine)[0]
+    page = client.get(f"/documents/{document.id}").text
+    start = page.index('<div class="actions">')
+    actions = page[start:page.index("</div>", start)]
+    history = f'href="/documents/{document.id}/riwayat"'
+    assert history not in actions, "a navigation link does not belong among the state-changing buttons"
+    meta = re.search(r'<p class="page-meta">(.*?)</p>', page, re.S)
+    assert meta and history in meta.group(1) and "Riwayat dokumen" in meta.group(1)
+    client.post("/logout", data={"csrf_token": auth.token("/")})
+    auth.login("viewer")
+    assert "/riwayat" not in client.get(f"/documents/{document.id}").text, "viewers do not read history"
+
+
+def test_people_page_repeats_no_id(client: FlaskClient, auth: Auth, engine, world) -> None:
+    from evidence_vault import accounts
+
+    with Session(engine) as session:
+        reviewer = accounts.find_by_email(session, world.emails["reviewer"])
+        accounts.assign_reviewer(session, reviewer, world.other, actor_id=None)
+        session.commit()
+        reviewer_id = reviewer.id
+    auth.login("admin")
+    page = client.get(f"/pengguna/{reviewer_id}").text
+    assert "Cabut</button>" in page and repeated_ids(page) == []
+
+
+def test_document_list_marks_secondary_columns_for_phones(client: FlaskClient, auth: Auth) -> None:
+    auth.login("operator")
+    upload(client, auth, [("perbup.pdf", samples.pdf_document(["isi"]))])
+    page = client.get("/").text
+    table = page[page.index('<table class="documents">'):page.index("</table>")]
+    header = re.findall(r"<th([^>]*)>(.*?)</th>", table, re.S)
+    row = re.findall(r"<td([^>]*)>", table[table.index("<tbody>"):])
+    kept = {re.sub(r"<[^>]+>|[▲▼]", "", label).strip() for attributes, label in header
+            if "col-secondary" not in attributes}
+    assert kept == {"Judul", "Keabsahan", "Status"}
+    assert [("col-secondary" in attributes) for attributes in row] == [
+        "col-secondary" in attributes for attributes, _label in header], "each cell as its column"
+    with client.get("/static/css/app.css") as response:
+        css = response.text
+    phone = re.search(r"@media screen and \(max-width: 700px\) \{(.*?)\n\}", css, re.S)
+    assert phone and re.search(r"\.col-secondary \{ display: none; \}", phone.group(1))
+
+
+def test_upload_results_start_with_a_summary(client: FlaskClient, auth: Auth, engine, monkeypatch) -> None:
+    auth.login("operator")
+    perbup = samples.pdf_document(["PERATURAN BUPATI BADUNG NOMOR 18 TAHUN 2014"])
+    response = upload(client, auth, [
+        ("perbup.pdf", perbup),
+        ("sop.docx", samples.docx_document(["SOP pengelolaan data"])),
+        ("kosong.pdf", b""),
+        ("perbup-lagi.pdf", perbup),
+    ])
+    summary = re.search(r'<p class="summary"[^>]*>(.*?)</p>', response.text, re.S)
+    assert summary and response.text.index('class="summary"') < response.text.index('<table class="results">')
+    assert " ".join(summary.group(1).split()) == "4 berkas: 2 tersimpan, 1 tersimpan tetapi gagal dibaca, 1 sudah ada."
+    client.application.extensions["evidence_vault"]["settings"].values["upload"]["max_bytes"] = 1024
+    response = upload(client, auth, [("besar.pdf", samples.pdf_document(["x" * 3000]))])
+    assert "1 berkas: 1 ditolak." in response.text
+    scans = [IngestResult("a.pdf", Outcome.ADDED, "", 1, "processing"), IngestResult("b.pdf", Outcome.ADDED, "", 2),
+             IngestResult("c.pdf", Outcome.REJECTED, "terlalu besar")]
+    assert ingest.summary(scans) == "3 berkas: 2 tersimpan (1 dengan OCR di latar belakang), 1 ditolak."

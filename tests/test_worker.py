@@ -53,7 +53,8 @@ def test_image_uploads_are_stored_at_once_and_read_in_the_background(
     response = upload(client, auth, [("sk.png", SCAN_PNG), ("sk-2-halaman.tif", SCAN_TIFF),
                                      ("laporan.pdf", samples.pdf_document(["Laporan kinerja 2024"]))])
     assert response.status_code == 200
-    assert response.text.count("OCR di latar belakang") == 2 and "Perlu OCR" in response.text
+    assert response.text.count('<span class="badge badge-info">OCR di latar belakang</span>') == 2
+    assert "3 berkas: 3 tersimpan (2 dengan OCR di latar belakang)." in response.text and "Perlu OCR" in response.text
     png, tiff, report = documents(engine)
     assert (png.extraction_status, png.page_count, png.ocr_waiting) == ("processing", 1, 1)
     assert (tiff.extraction_status, tiff.page_count, tiff.ocr_waiting, tiff.mime) == ("processing", 2, 2, "image/tiff")

@@ -76,9 +76,12 @@ class IndicatorResult:
 
     @property
     def status(self) -> str:
-        """For colouring: none (no evidence), short (below the claim), ok."""
+        """For colouring: none (no evidence), unclaimed (evidence, no level claimed yet: nothing to match),
+        short (below the claim), ok (supported at the claimed level)."""
         if not self.evidence:
             return "none"
+        if self.claimed is None:
+            return "unclaimed"
         return "short" if self.gap else "ok"
 
 

@@ -7,7 +7,8 @@ from typing import Any
 from ..audit import AuditResult
 from ..legal.kinds import KINDS
 
-STATUS_LABELS = {"ok": "Sesuai klaim", "short": "Di bawah klaim", "none": "Tanpa data dukung"}
+STATUS_LABELS = {"ok": "Sesuai klaim", "short": "Di bawah klaim", "unclaimed": "Belum ada klaim",
+                 "none": "Tanpa data dukung"}
 INDICATOR_COLUMNS = ["Indikator", "Nama", "Bobot (%)", "Tingkat diklaim", "Tingkat didukung", "Selisih", "Status",
                      "Yang belum ada untuk tingkat berikutnya", "Temuan"]
 EVIDENCE_COLUMNS = ["Indikator", "ID dokumen", "Judul", "Jenis", "Status hukum", "Keberlakuan", "Tanggal",

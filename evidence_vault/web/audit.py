@@ -5,37 +5,37 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from .. import audit, ingest, periods
+from .. import audit, db, ingest, periods
 from ..access import Permission
-from ..reports.exports import export
+from ..models import Organisation
+from ..reports.exports import export, record_export
 from ..reports.rows import STATUS_LABELS
-from .context import db_session, settings
+from .context import db_session, engine, settings
 from .guards import actor, requires
 from .scope import organisation_in_view, visible_organisations
 
 blueprint = Blueprint("audit", __name__)
 
 
-def _result() -> tuple[audit.AuditResult, object]:
-    session = db_session()
-    organisation = organisation_in_view()
-    year = request.args.get("tahun", type=int)
-    return audit.run_audit(session, organisation, year), organisation
+def _result(organisation: Organisation) -> audit.AuditResult:
+    return audit.run_audit(db_session(), organisation, request.args.get("tahun", type=int))
 
 
 @blueprint.route("/audit")
 @requires(Permission.VIEW_DOCUMENTS)
-def dashboard() -> str | Response:
+def dashboard() -> str:
+    organisation = organisation_in_view()
     try:
-        result, organisation = _result()
-    except audit.AuditError as error:
-        flash(str(error), "error")
-        return redirect(url_for("indicators.catalogue"))
+        result: audit.AuditResult | None = _result(organisation)
+    except audit.AuditError:
+        result = None  # no period (for that year): the page says what to do next
     return render_template(
         "audit/dashboard.html", result=result, organisation=organisation, status_labels=STATUS_LABELS,
-        by_code={item.code: item for item in result.indicators}, organisations=visible_organisations(),
-        periods=periods.periods_of(db_session(), organisation.id),  # type: ignore[attr-defined]
-        can_export=actor().can(Permission.EXPORT, organisation.id),  # type: ignore[attr-defined]
+        by_code={item.code: item for item in result.indicators} if result else {},
+        organisations=visible_organisations(), periods=periods.periods_of(db_session(), organisation.id),
+        year=result.year if result else request.args.get("tahun", type=int),
+        can_export=actor().can(Permission.EXPORT, organisation.id),
+        can_open_period=actor().can(Permission.ASSESS, organisation.id),
     )
 
 
@@ -44,16 +44,16 @@ def dashboard() -> str | Response:
 def download(kind: str) -> Response:
     if kind not in {"xlsx", "csv", "zip", "json"}:
         abort(404)
+    organisation = organisation_in_view()
     try:
-        result, organisation = _result()
+        result = _result(organisation)
     except audit.AuditError as error:
         flash(str(error), "error")
-        return redirect(url_for("indicators.catalogue"))
-    if not actor().can(Permission.EXPORT, organisation.id):  # type: ignore[attr-defined]
+        return redirect(url_for("audit.dashboard", org=organisation.code))
+    if not actor().can(Permission.EXPORT, organisation.id):
         abort(404)
-    session = db_session()
-    produced = export(session, ingest.store_for(settings()), result, kind, organisation.code,  # type: ignore[attr-defined]
-                      organisation.id, current_user.id)  # type: ignore[attr-defined]
-    session.commit()
+    produced = export(db_session(), ingest.store_for(settings()), result, kind, organisation.code)
+    with db.session_scope(engine()) as writer:  # the request only read: the event is a short write of its own
+        record_export(writer, produced, result, organisation.id, current_user.id)
     return Response(produced.content, mimetype=produced.mime, headers={
         "Content-Disposition": f'attachment; filename="{produced.filename}"'})

@@ -10,7 +10,7 @@ from .. import documents, ingest, organisations, worker
 from ..access import Permission
 from ..legal import kinds as legal_kinds
 from ..models import Organisation, Role
-from .context import db_session, engine, reindex, settings
+from .context import db_session, end_transaction, engine, reindex, settings
 from .evidence_links import link_view
 from .forms import ConfirmForm, UploadForm, choices
 from .guards import actor, document_or_404, requires
@@ -98,12 +98,13 @@ def upload() -> str | Response | tuple[str, int]:
               "Bagi menjadi beberapa unggahan.", "error")
         return render_template("documents/upload.html", form=form, max_files=limit), 400
     queue_ocr = worker.background_for(settings()).enqueue_ocr  # stored at once; scans are read in the background
+    end_transaction()  # each file is recorded in a transaction of its own, not under this request's lock
     results = [
         ingest.ingest_stream(engine(), settings(), f.stream, f.filename, organisation_id, current_user.id,
                              queue_ocr=queue_ocr)
         for f in files
     ]
-    return render_template("documents/upload_results.html", results=results)
+    return render_template("documents/upload_results.html", results=results, summary=ingest.summary(results))
 
 
 @blueprint.route("/documents/<int:document_id>")

@@ -110,6 +110,7 @@ def test_upload_three_kinds_of_file_at_once(journey: Journey, vault: Vault) -> N
                                                  for name, (mime, content) in files.items()])
     page.get_by_role("button", name="Unggah", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Hasil unggah", timeout=60_000)
+    expect(page.locator("p.summary")).to_have_text("3 berkas: 3 tersimpan (1 dengan OCR di latar belakang).")
     rows = page.locator("table.results tbody tr")
     expect(rows).to_have_count(3)
     for name in files:
@@ -148,6 +149,11 @@ def test_correct_and_confirm_legal_metadata(journey: Journey, vault: Vault) -> N
     expect(signer).to_contain_text("Dikonfirmasi")
     expect(findings).not_to_contain_text("not_signed")
     expect(findings).not_to_contain_text("unconfirmed")
+    # The document's history is a link beside its heading; the confirmation is there, in words.
+    page.locator(".page-meta").get_by_role("link", name="Riwayat dokumen").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Riwayat:")
+    expect(page.locator("table.trail")).to_contain_text("Mengonfirmasi metadata")
+    page.go_back()
     page.locator("#metadata").scroll_into_view_if_needed()
 
 
@@ -184,7 +190,12 @@ def test_link_from_a_suggestion_and_from_the_picker(journey: Journey, vault: Vau
 def test_self_assessment_after_the_coordinator_opens_a_period(journey: Journey, vault: Vault) -> None:
     page = journey.as_user("coordinator")
     expect(page.get_by_role("banner")).to_contain_text("Belum ada periode penilaian")
-    page.get_by_role("navigation", name="Menu utama").get_by_role("link", name="Indikator").click()
+    # The audit has nothing to compare yet: it says so and leads to where a period is opened.
+    page.get_by_role("navigation", name="Menu utama").get_by_role("link", name="Audit").click()
+    expect(page.locator(".empty")).to_contain_text("belum memiliki periode penilaian")
+    journey.snapshot(page, "audit-tanpa-periode")
+    page.locator(".empty").get_by_role("link", name="Buka periode penilaian").click()
+    expect(page).to_have_url(re.compile(r"/indikator\?org=badung$"))
     expect(page.locator(".next-steps")).to_contain_text("Mulai dengan membuka periode penilaian")
     page.get_by_label("Tahun").fill("2025")
     page.get_by_label("Kerangka penilaian").select_option("spbe-2020")
@@ -243,6 +254,7 @@ def test_audit_dashboard_from_a_gap_to_its_documents(journey: Journey, vault: Va
     operator = journey.as_user("operator")
     ensure_period(vault)
     ensure_link(operator, vault, DATA_POLICY, "3", "3")
+    ensure_link(operator, vault, DATA_POLICY, "4", "2")
     page = journey.as_user("coordinator")
     ensure_claim(page, vault, "3", "4")
     page.get_by_role("navigation", name="Menu utama").get_by_role("link", name="Audit").click()
@@ -250,6 +262,9 @@ def test_audit_dashboard_from_a_gap_to_its_documents(journey: Journey, vault: Va
     expect(page.locator(".scores")).to_contain_text("Indeks prediksi")
     gap = page.get_by_role("link", name=re.compile(r"^Indikator 3: Di bawah klaim, klaim 4"))
     expect(gap).to_have_count(1)
+    # Evidence without a claim is not said to match a claim.
+    unclaimed = page.get_by_role("link", name=re.compile(r"^Indikator 4: Belum ada klaim, klaim belum ada"))
+    expect(unclaimed).to_have_count(1)
     row = page.locator("table.audit-table tr").filter(has=page.get_by_role("cell", name="3", exact=True))
     expect(row).to_contain_text("Di bawah klaim")
     gap.click()

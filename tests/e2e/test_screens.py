@@ -7,6 +7,8 @@ and nothing is loaded from outside the vault (the journey fixture watches every 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -20,9 +22,9 @@ UNLABELLED = """() => [...document.querySelectorAll('input, select, textarea')]
   .filter(el => el.type !== 'hidden' && !(el.labels && el.labels.length)
                 && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby'))
   .map(el => el.outerHTML.slice(0, 120))"""
-# Ids used twice (a label then names the wrong field); hidden inputs are never labelled or focused.
+# Ids used twice (a label then names the wrong field, a link the wrong place); hidden inputs count too.
 DUPLICATE_IDS = """() => { const seen = {};
-  for (const el of document.querySelectorAll('[id]:not([type=hidden])')) seen[el.id] = (seen[el.id] || 0) + 1;
+  for (const el of document.querySelectorAll('[id]')) seen[el.id] = (seen[el.id] || 0) + 1;
   return Object.keys(seen).filter(id => seen[id] > 1); }"""
 SIDEWAYS = "() => document.documentElement.scrollWidth - window.innerWidth"
 # The elements that stick out to the right, outside any box that scrolls on its own.
@@ -79,6 +81,11 @@ def test_every_screen(journey: Journey, vault: Vault, viewport: dict[str, int]) 
         page.goto(vault.url + path)
         expect(page.get_by_role("heading", level=1)).to_be_visible()
         problems += check(page, name, folder)
+        if name == "dokumen":
+            shown = [text.strip() for text in page.locator("table.documents th:visible").all_inner_texts()]
+            wanted = ["Judul", "Keabsahan", "Status"] if viewport == PHONE else None
+            if wanted and [re.sub(r"\s*[▲▼]$", "", text) for text in shown] != wanted:
+                problems.append(f"dokumen: columns shown on a phone: {shown}")
     open_document(page, vault, DATA_POLICY)
     problems += check(page, "dokumen-rinci", folder)
     assert not problems, "\n".join(problems)
