@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import closing
@@ -299,6 +300,7 @@ def serve(runtime: Runtime, host: str | None, port: int | None, debug: bool) -> 
     host = host or settings.get("server", "host")
     port = port or settings.get("server", "port")
     app = create_app(settings)
+    threading.Thread(target=indexing.index_for(settings).warm, name="search-warm", daemon=True).start()
     click.echo(f"Evidence Vault berjalan di http://{host}:{port}/  (Ctrl-C untuk berhenti)")
     if debug:
         app.run(host=host, port=port, debug=True)

@@ -376,6 +376,21 @@ def test_an_index_grown_by_uploads_answers_as_a_rebuilt_one(tmp_path: Path) -> N
         assert answer(search(grown, **fields)) == answer(search(rebuilt, **fields)), fields
 
 
+def test_warming_reads_the_columns_before_the_first_search(index: Index, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from evidence_vault.search import values
+
+    reads: list[int] = []
+    original = values._read_segment
+    monkeypatch.setattr(values, "_read_segment", lambda reader: reads.append(1) or original(reader))
+    started = Index.open(index.path)  # as a server process finds the index
+    started.warm()
+    assert reads == [1]
+    assert set(ids(search(started, "arsip", kind="kepbup"))) == {2, 9}  # filtered with the warmed values
+    assert reads == [1]
+    Index.open(tmp_path / "empty").warm()  # an index still to be built: nothing to read, no error
+
+
 @pytest.mark.parametrize("query", ['"pengelolaan arsip rahasia"', '"kelola arsip rahasia"', '"peraturan bupati lain"'])
 def test_phrases_stay_inside_the_scope(index: Index, query: str) -> None:
     assert search(index, query).total == 0  # only the other organisation's document has these words together

@@ -210,6 +210,17 @@ class Index:
             except OSError:
                 pass
 
+    def warm(self) -> None:
+        """Read the filter and facet columns now (about 0.5 s at 5,000 documents), not in the first search."""
+        live = self._live()
+        if live is None:
+            return
+        try:
+            with live.whoosh.searcher() as searcher:  # the values are kept per segment, for every thread
+                self._values.of(searcher)
+        except OSError:  # a commit swapped segments meanwhile: the first search reads them instead
+            log.info("search index changed while warming; the first search reads its columns")
+
     def document_ids(self) -> set[int]:
         """Ids of the documents in the index, to compare with the database (`reindex --check`)."""
         live = self._require()
