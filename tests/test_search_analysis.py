@@ -190,3 +190,14 @@ def test_snippet_marks_a_citation_as_one_run() -> None:
 
 def test_snippet_html_of_plain_segments() -> None:
     assert Snippet([Segment("a<b", False), Segment('"c"', True)]).html() == "a&lt;b<mark>&quot;c&quot;</mark>"
+
+
+@pytest.mark.parametrize("word", [
+    "menetapkan", "penetapan", "ditetapkan", "menyapu", "memukul", "pengelolaan", "mengatakan", "menyatakan",
+    "perubahan", "mempertanggungjawabkan", "pemerintahan", "keberlakuan", "penyelenggaraan", "diundangkan",
+    "pengundangan", "mengintegrasikan", "pelaksanaannya", "keamanan", "terpadu", "berkesinambungan",
+])
+def test_highlighting_skips_stemming_only_words_that_cannot_match(word: str) -> None:
+    highlights = Highlights(stems=frozenset({analysis.stem(word)}))
+    assert highlights.matches(word)
+    assert not Highlights(stems=frozenset({"kelola"})).matches("menetapkan")

