@@ -8,6 +8,7 @@ if TYPE_CHECKING:
     from .sniff import FileType
 
 CONVERT_HINT = "Simpan atau ekspor berkas sebagai PDF atau DOCX, lalu unggah ulang."
+RESCAN_HINT = "Pindai ulang pada 200–300 dpi (hitam-putih atau abu-abu) atau pisahkan berkasnya, lalu unggah ulang."
 
 
 class ExtractionError(Exception):
@@ -88,6 +89,30 @@ class ExtractionError(Exception):
             "memory",
             "Pembacaan teks dihentikan karena berkas membutuhkan memori terlalu besar. "
             "Coba cetak ulang ke PDF (Print to PDF) atau pecah berkasnya, lalu unggah ulang.",
+        )
+
+    @classmethod
+    def ocr_timeout(cls, seconds: float) -> ExtractionError:
+        return cls(
+            "timeout",
+            f"OCR halaman pindaian ini dihentikan setelah {seconds:g} detik karena gambarnya terlalu berat "
+            f"dibaca. {RESCAN_HINT}",
+        )
+
+    @classmethod
+    def ocr_too_much_memory(cls) -> ExtractionError:
+        return cls(
+            "memory",
+            f"OCR halaman pindaian ini dihentikan karena gambarnya membutuhkan memori terlalu besar. {RESCAN_HINT}",
+        )
+
+    @classmethod
+    def ocr_failed(cls, number: int) -> ExtractionError:
+        return cls(
+            "ocr_failed",
+            f"Tesseract (program OCR) berhenti dengan galat saat membaca halaman {number}. Pindai ulang "
+            "halaman itu pada 200–300 dpi, lalu unggah ulang; bila tetap gagal, laporkan ke admin agar "
+            "pesan Tesseract di log server diperiksa.",
         )
 
     @classmethod

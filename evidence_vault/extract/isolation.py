@@ -9,6 +9,13 @@ The child ignores Ctrl-C (the parent decides what an interruption means) and end
 as soon as the process that asked for it is gone (`exit_with`), so a killed ingest or
 worker leaves no stray readers. Its actual parent is the forkserver, which lives on while
 any of its children do, so the child watches the asking process rather than its parent.
+
+Whatever the child starts (Tesseract, through pytesseract) must not outlive it: the child
+leads a process group of its own, and the whole group is ended with it, whether it is
+killed for its limits, its asker dies, or it has answered. Temporary files (pytesseract's
+page images) go to a folder of the call's own (`evidence-vault-<asker pid>-*` in the
+system temporary folder), removed when the call ends; a folder left by a crash is removed
+by a later call once its asker is gone (`sweep_scratch`).
 """
 
 from __future__ import annotations
@@ -19,8 +26,10 @@ import multiprocessing
 import os
 import resource
 import select
+import shutil
 import signal
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -39,6 +48,9 @@ GRACE_SECONDS = 5
 _context = multiprocessing.get_context("forkserver")
 _context.set_forkserver_preload(["evidence_vault.extract.readers", "evidence_vault.extract.ocr"])
 _PR_SET_PDEATHSIG = 1
+SCRATCH_PREFIX = "evidence-vault-"
+STALE_SCRATCH_SECONDS = 3600
+_swept = threading.Event()
 
 
 def run_isolated(type_name: str, path: Path, limits: Limits) -> Extraction:
@@ -49,31 +61,76 @@ def run_isolated(type_name: str, path: Path, limits: Limits) -> Extraction:
 
 
 def call_isolated(function: Callable[..., T], args: tuple[Any, ...], limits: Limits, timeout: float) -> T:
-    """Run `function(*args)` (a module-level function) in a child with the memory limit and `timeout`."""
+    """Run `function(*args)` (a module-level function) in a child with the memory limit and `timeout`.
+
+    A function may name the error its timeout becomes (`function.timeout_error`, called with
+    the seconds); by default it is `ExtractionError.timeout`.
+    """
+    if not _swept.is_set():
+        _swept.set()
+        sweep_scratch()
+    scratch = tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-")
     receiver, sender = _context.Pipe(duplex=False)
-    child = _context.Process(target=_child_main, args=(sender, os.getpid(), function, args, limits), daemon=True)
-    child.start()
-    sender.close()
+    child = _context.Process(target=_child_main, args=(sender, os.getpid(), function, args, limits, scratch),
+                             daemon=True)
+    answered = False
     try:
+        child.start()
+        sender.close()
         if not receiver.poll(timeout + GRACE_SECONDS):
             log.warning("%s%r timed out after %ss", function.__name__, args[:2], timeout)
-            raise ExtractionError.timeout(timeout)
+            timeout_error: Callable[[float], ExtractionError] = getattr(
+                function, "timeout_error", ExtractionError.timeout)
+            raise timeout_error(timeout)
         outcome = receiver.recv()
+        answered = True  # the child then ends its group itself
     except EOFError:
         child.join(GRACE_SECONDS)
         log.warning("%s%r: child died with exit code %s", function.__name__, args[:2], child.exitcode)
         raise ExtractionError.internal() from None
     finally:
+        sender.close()
         receiver.close()
-        if child.is_alive():
-            child.kill()
-        child.join(GRACE_SECONDS)
+        if child.pid is not None:
+            if not answered:  # out of time, interrupted, or dead: what it started goes too
+                _kill_group(child)
+            child.join(GRACE_SECONDS)
+        shutil.rmtree(scratch, ignore_errors=True)
     outcome, records = outcome
     for record in records:
         logging.getLogger(record.name).handle(record)
     if isinstance(outcome, ExtractionError):
         raise outcome
     return outcome
+
+
+def _kill_group(child: multiprocessing.process.BaseProcess) -> None:
+    """Kill the child and everything it started (its process group, once it has made one)."""
+    assert child.pid is not None
+    try:
+        os.killpg(child.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):  # no group yet, or nothing left in it
+        pass
+    if child.is_alive():
+        child.kill()
+
+
+def sweep_scratch(root: str | None = None, older_than_seconds: float = STALE_SCRATCH_SECONDS) -> int:
+    """Remove temporary folders of isolated calls whose asker is gone; returns how many."""
+    removed = 0
+    cutoff = time.time() - older_than_seconds
+    for folder in Path(root or tempfile.gettempdir()).glob(f"{SCRATCH_PREFIX}*-*"):
+        try:
+            asker = int(folder.name[len(SCRATCH_PREFIX):].split("-", 1)[0])
+            if not folder.is_dir() or folder.stat().st_mtime >= cutoff or _alive(asker):
+                continue
+        except (ValueError, OSError):
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+        removed += 1
+    if removed:
+        log.info("removed %d temporary folders left by interrupted extractions", removed)
+    return removed
 
 
 class _Collector(logging.Handler):
@@ -90,8 +147,11 @@ class _Collector(logging.Handler):
             self.records.append(record)
 
 
-def exit_with(pid: int) -> None:
-    """End this process at once when process `pid` ends (a watcher thread; pidfd on Linux, else polling)."""
+def exit_with(pid: int, before_exit: Callable[[], None] | None = None) -> None:
+    """End this process at once when process `pid` ends (a watcher thread; pidfd on Linux, else polling).
+
+    `before_exit` runs first, in the watcher thread (the isolated child ends its group there).
+    """
 
     def watch() -> None:
         try:
@@ -103,7 +163,11 @@ def exit_with(pid: int) -> None:
         else:
             while _alive(pid):
                 time.sleep(0.5)
-        os._exit(1)
+        try:
+            if before_exit is not None:
+                before_exit()
+        finally:
+            os._exit(1)
 
     threading.Thread(target=watch, name=f"exit-with-{pid}", daemon=True).start()
 
@@ -128,9 +192,12 @@ def die_with_parent() -> None:
 
 
 def _child_main(sender: Connection, asker: int, function: Callable[..., Any], args: tuple[Any, ...],
-                limits: Limits) -> None:
+                limits: Limits, scratch: str) -> None:
+    os.setpgid(0, 0)  # a group of its own, so that whatever it starts ends with it
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    exit_with(asker)
+    signal.signal(signal.SIGTERM, _spare)  # a handler, not SIG_IGN: Tesseract gets the default back
+    tempfile.tempdir = os.environ["TMPDIR"] = scratch
+    exit_with(asker, lambda: _end_group(scratch))
     memory = limits.max_memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     collector = _Collector()
@@ -147,5 +214,22 @@ def _child_main(sender: Connection, asker: int, function: Callable[..., Any], ar
     except Exception:
         log.exception("unexpected failure in %s%r", function.__name__, args[:2])
         outcome = ExtractionError.internal()
-    sender.send((outcome, collector.records))
-    sender.close()
+    try:
+        sender.send((outcome, collector.records))
+        sender.close()
+    except OSError:  # the asker is gone: `exit_with` is ending this child
+        pass
+    shutil.rmtree(scratch, ignore_errors=True)  # here too: the asker may be killed before it removes it
+    os.killpg(0, signal.SIGKILL)  # answered: end the group, this child included
+
+
+def _spare(_signal: int, _frame: object) -> None:
+    """The child outlives the SIGTERM it sends its own group (`_end_group`); it is ended with SIGKILL."""
+
+
+def _end_group(scratch: str) -> None:
+    """The asker is gone: end what this child started, remove its temporary files, then end the group."""
+    os.killpg(0, signal.SIGTERM)
+    time.sleep(0.2)  # the processes ended are gone before their files are removed
+    shutil.rmtree(scratch, ignore_errors=True)
+    os.killpg(0, signal.SIGKILL)

@@ -116,10 +116,14 @@ def recognise_page(path: Path, type_name: str, number: int, options: OcrOptions)
     """Read one page (1-based) of a stored file with Tesseract; runs in the isolated child."""
     deadline = Deadline(options.page_timeout_seconds)
     os.environ["OMP_THREAD_LIMIT"] = "1"
-    image = page_image(path, type_name, number, options.dpi)
-    if options.preprocess:
-        image = clean_scan(image)
-    deadline.check()
+    try:
+        image = page_image(path, type_name, number, options.dpi)
+        if options.preprocess:
+            image = clean_scan(image)
+    except MemoryError:
+        raise ExtractionError.ocr_too_much_memory() from None
+    if time.monotonic() > deadline.ends:
+        raise ExtractionError.ocr_timeout(options.page_timeout_seconds)
     pytesseract.pytesseract.tesseract_cmd = options.tesseract_cmd
     try:
         data = pytesseract.image_to_data(
@@ -127,14 +131,19 @@ def recognise_page(path: Path, type_name: str, number: int, options: OcrOptions)
             timeout=max(1.0, deadline.ends - time.monotonic()),
         )
     except pytesseract.TesseractNotFoundError:
-        raise ExtractionError("ocr_unavailable", f"Tesseract tidak ditemukan. Admin: `{INSTALL_HINT}`.") from None
+        raise ExtractionError("ocr_unavailable", (
+            f"Tesseract (program OCR) tidak ditemukan di server ({options.tesseract_cmd}), jadi halaman ini "
+            f"belum dibaca. Admin: pasang dengan `{INSTALL_HINT}`, {PENDING_HINT}.")) from None
     except RuntimeError as error:  # pytesseract's timeout, and TesseractError
         if "timeout" in str(error).lower():
-            raise ExtractionError.timeout(options.page_timeout_seconds) from None
+            raise ExtractionError.ocr_timeout(options.page_timeout_seconds) from None
         log.warning("tesseract failed on page %d of %s: %s", number, path, error)
-        raise ExtractionError("ocr_failed", f"Tesseract gagal membaca halaman {number}.") from None
+        raise ExtractionError.ocr_failed(number) from None
     text, confidence = text_and_confidence(data)
     return OcrPage(number=number, text=clean_text(text), confidence=confidence)
+
+
+recognise_page.timeout_error = ExtractionError.ocr_timeout  # type: ignore[attr-defined]  # see call_isolated
 
 
 def page_image(path: Path, type_name: str, number: int, dpi: int) -> Image.Image:
