@@ -110,8 +110,11 @@ class NoIndex:
     def add(self, _document_id: int) -> None:
         pass
 
-    def close(self, wait_seconds: float | None = None) -> None:
+    def add_known(self, _document_id: int) -> None:
         pass
+
+    def close(self, wait_seconds: float | None = None) -> bool:
+        return True
 
 
 def measure_raw(paths: list[Path]) -> dict[str, float]:

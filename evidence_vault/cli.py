@@ -372,6 +372,9 @@ def ingest_command(runtime: Runtime, paths: tuple[str, ...], org_code: str, recu
     except KeyboardInterrupt:
         click.echo(f"Dihentikan: {len(done)} dari {len(files)} berkas selesai. Jalankan perintah yang sama untuk "
                    "melanjutkan; berkas yang sudah tersimpan tidak diulang.", err=True)
+        if not batch.index_complete:
+            click.echo("Sebagian dokumen yang sudah tersimpan mungkin belum masuk indeks pencarian: perintah yang "
+                       "sama memasukkannya, atau jalankan `evidence-vault check --fix`.", err=True)
         sys.exit(130)
     order = {path: index for index, path in reversed(list(enumerate(files)))}
     done.sort(key=lambda item: order[item[0]])

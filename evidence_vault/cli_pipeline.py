@@ -97,14 +97,18 @@ def ocr_command(runtime: Runtime, pending: bool, org_code: str | None, workers: 
         progress = _thread_safe(lambda _page: bar.update(1))
         try:
             with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="ocr") as pool:
-                for found in pool.map(lambda document_id: scans.complete(engine, settings, document_id, progress,
-                                                                         stop), waiting):
-                    if found is not None:
-                        results.append(found)
+                try:
+                    for found in pool.map(lambda document_id: scans.complete(engine, settings, document_id,
+                                                                             progress, stop), waiting):
+                        if found is not None:
+                            results.append(found)
+                except KeyboardInterrupt:  # before leaving the block, which waits for the documents being read
+                    stop.set()  # each ends after its current page
+                    pool.shutdown(wait=False, cancel_futures=True)  # the others do not start
+                    raise
         except KeyboardInterrupt:
-            stop.set()
-            click.echo("Dihentikan. Halaman yang sudah terbaca tersimpan; jalankan perintah yang sama untuk "
-                       "melanjutkan.", err=True)
+            click.echo(f"Dihentikan: {len(results)} dari {len(waiting)} dokumen selesai. Halaman yang sudah "
+                       "terbaca tersimpan; jalankan perintah yang sama untuk melanjutkan.", err=True)
             sys.exit(130)
     read = sum(result.pages_read for result in results)
     left = [result for result in results if result.pages_waiting]

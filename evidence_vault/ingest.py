@@ -24,7 +24,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
-from . import events, indexing, links, periods, pipeline
+from . import events, indexing, links, periods, pipeline, scans
 from .config import Settings
 from .db import session_scope
 from .extract import ocr_unavailable_reason
@@ -148,8 +148,10 @@ def record(
     if status is ExtractionStatus.PROCESSING and queue_ocr is not None:
         try:
             queue_ocr(document.id)  # type: ignore[arg-type]
-        except Exception:  # the document is safe; the worker re-queues what is left processing
+        except Exception:  # the document is safe; `ocr --pending` reads its scans
             log.exception("could not queue OCR of document %s", document.id)
+            if scans.set_aside(engine, document.id, scans.NOT_QUEUED):  # type: ignore[arg-type]
+                status, message = ExtractionStatus.NEEDS_OCR, scans.NOT_QUEUED
     outcome = Outcome.FAILED if analysis.error else Outcome.ADDED
     return IngestResult(stored.name, outcome, message or "Berhasil disimpan dan teksnya terbaca.",
                         document.id, status.value)

@@ -34,6 +34,12 @@ from .storage import FileStore
 log = logging.getLogger(__name__)
 
 WAITING = (ExtractionStatus.PROCESSING.value, ExtractionStatus.NEEDS_OCR.value)
+_SEE_LOG = ("Admin: periksa log server (storage/logs/evidence-vault.log) untuk penyebabnya, lalu jalankan "
+            "`evidence-vault ocr --pending` untuk membaca halaman yang belum terbaca.")
+BACKGROUND_FAILED = ("OCR di latar belakang berhenti karena kesalahan tak terduga, jadi sebagian halaman pindaian "
+                     f"belum terbaca. {_SEE_LOG}")
+NOT_QUEUED = ("Dokumen tersimpan, tetapi antrean OCR di latar belakang tidak dapat menerimanya, jadi halaman "
+              f"pindaiannya belum terbaca. {_SEE_LOG}")
 _writes = threading.Lock()  # worker threads of one process take turns at the database
 
 
@@ -98,6 +104,27 @@ def complete(engine: Engine, settings: Settings, document_id: int,
     result = _finish(engine, document_id, failures, blocked)
     indexing.sync(settings, engine, [document_id])
     return result
+
+
+def set_aside(engine: Engine, document_id: int, reason: str) -> bool:
+    """Record a document background OCR could not finish as needing OCR, for `ocr --pending`, with the reason.
+
+    Only a document still marked as processing changes (False otherwise): one finished or
+    trashed meanwhile keeps its state. Pages already read stay read.
+    """
+    with _writes, session_scope(engine) as session:
+        document = session.get(Document, document_id)
+        if document is None or document.extraction_status != ExtractionStatus.PROCESSING.value:
+            return False
+        _count_progress(session, document_id)
+        session.refresh(document)
+        document.extraction_status, document.extraction_message = ExtractionStatus.NEEDS_OCR.value, reason
+        session.add(document)
+        events.record(session, "document.ocr", organisation_id=document.organisation_id, object_type="document",
+                      object_id=document_id, status=ExtractionStatus.NEEDS_OCR.value,
+                      pages_read=document.ocr_page_count, pages_waiting=document.ocr_waiting, error="background")
+    log.warning("document %s set aside for `ocr --pending`: %s", document_id, reason)
+    return True
 
 
 def _store_page(engine: Engine, document_id: int, page: OcrPage) -> None:

@@ -80,8 +80,16 @@ def _make_queue(settings: Settings) -> Background:
 
     @huey.task(name="ocr_document")
     def ocr_document(document_id: int) -> None:
-        """Read a web upload's scanned pages, then its legal metadata and suggestions again."""
-        scans.complete(background.engine, settings, document_id)
+        """Read a web upload's scanned pages, then its legal metadata and suggestions again.
+
+        A failure is not retried (it would most likely fail again): the document is set aside
+        as needing OCR, with what to do, instead of showing "Sedang diproses" forever.
+        """
+        try:
+            scans.complete(background.engine, settings, document_id)
+        except Exception:
+            log.exception("background OCR of document %s failed", document_id)
+            scans.set_aside(background.engine, document_id, scans.BACKGROUND_FAILED)
 
     background._ocr_task = ocr_document
     return background

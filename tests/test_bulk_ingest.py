@@ -14,9 +14,9 @@ import pytest
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from evidence_vault import db, samples
+from evidence_vault import bulk, db, indexing, ingest, intake, samples, search
 from evidence_vault.config import load_settings
-from evidence_vault.models import Document, DocumentPage, Event
+from evidence_vault.models import Document, DocumentPage, Event, Organisation
 
 from . import files
 from .test_ocr import DECREE, _image_over_the_pixel_limit
@@ -168,3 +168,100 @@ def test_the_same_bytes_twice_in_one_batch_are_stored_once(cli, initialised, tmp
     result = cli("ingest", str(folder), "--org", "badung", "--workers", "2")
     assert "4 berkas · 2 ditambahkan · 2 duplikat · 0 gagal" in result.output
     assert _count_documents() == 2
+
+
+_real_prepare_in_worker = intake.prepare_in_worker
+
+
+def _prepare_or_die(path: Path, name: str) -> intake.Prepared:
+    """Stands in for `intake.prepare_in_worker` in the workers: a file named "mati..." kills its worker."""
+    if name.startswith("mati"):
+        os._exit(3)
+    return _real_prepare_in_worker(path, name)
+
+
+def _badung(engine) -> int:
+    with Session(engine) as session:
+        return session.exec(select(Organisation.id).where(Organisation.code == "badung")).one()  # type: ignore[return-value]
+
+
+def test_a_file_that_kills_its_worker_is_reported_alone_and_every_other_file_recorded(
+        initialised, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "campur"
+    folder.mkdir()
+    for number in range(6):
+        (folder / f"laporan-{number}.pdf").write_bytes(samples.pdf_document([f"Laporan bulanan nomor {number}"]))
+    for number in range(2):  # the largest: in flight with the others from the start
+        (folder / f"mati-{number}.pdf").write_bytes(samples.pdf_document([f"Berkas maut {number} " * 400]))
+    monkeypatch.setattr(intake, "prepare_in_worker", _prepare_or_die)  # pickled by name: the workers run it
+    settings = load_settings()
+    engine = db.make_engine(settings)
+
+    results = {path.name: result for path, result in bulk.ingest_files(
+        engine, settings, sorted(folder.iterdir()), _badung(engine), None, workers=2)}
+
+    assert sorted(results) == sorted(path.name for path in folder.iterdir()), "no file vanishes"
+    for name, result in results.items():
+        if name.startswith("mati"):
+            assert (result.outcome, result.message) == (ingest.Outcome.REJECTED, bulk.WORKER_DIED), name
+        else:
+            assert result.outcome is ingest.Outcome.ADDED, (name, result.message)
+    assert _count_documents() == 6
+    _assert_every_document_whole()
+
+
+def _found(settings, organisation_id: int, text: str) -> set[int]:
+    index = search.Index.open(settings.index_dir)
+    return {hit.document_id for hit in index.search(search.SearchQuery(text=text, organisation_ids=[organisation_id],
+                                                                      per_page=100)).hits}
+
+
+def test_documents_recorded_but_not_indexed_by_a_stopped_run_are_indexed_by_the_next(
+        cli, initialised, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "arsip"
+    folder.mkdir()
+    for number in range(4):
+        (folder / f"notulen-{number}.pdf").write_bytes(samples.pdf_document([f"Notulen rapat koordinasi {number}"]))
+    settings = load_settings()
+    engine = db.make_engine(settings)
+    organisation_id = _badung(engine)
+    with monkeypatch.context() as patch:  # an indexer killed with the ingest (kill -9): recorded, never indexed
+        patch.setattr(bulk.Indexer, "add", lambda _self, _document_id: None)
+        first = list(bulk.ingest_files(engine, settings, sorted(folder.iterdir())[:3], organisation_id, None, 1))
+    recorded = {result.document_id for _path, result in first}
+    assert len(recorded) == 3 and not _found(settings, organisation_id, "notulen")
+
+    resumed = cli("ingest", str(folder), "--org", "badung", "--workers", "2")
+    assert "4 berkas · 1 ditambahkan · 3 duplikat · 0 gagal" in resumed.output, resumed.output
+    found = _found(settings, organisation_id, "notulen")
+    assert recorded < found and len(found) == 4
+    assert indexing.check(settings, engine).clean
+
+
+def test_ctrl_c_says_how_to_index_what_the_stopped_indexer_left(cli, initialised, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "arsip"
+    folder.mkdir()
+    for number in range(3):
+        (folder / f"notulen-{number}.pdf").write_bytes(samples.pdf_document([f"Notulen rapat {number}"]))
+    recorded = bulk._record
+
+    def record_then_ctrl_c(*args, **kwargs):
+        if _count_documents() >= 1:
+            raise KeyboardInterrupt
+        return recorded(*args, **kwargs)
+
+    close = bulk.Indexer.close
+    with monkeypatch.context() as patch:
+        patch.setattr(bulk, "_record", record_then_ctrl_c)
+        patch.setattr(bulk.Indexer, "close", lambda self, wait_seconds=None: close(self, 0) and False)
+        stopped = cli("ingest", str(folder), "--org", "badung", "--workers", "1")
+    assert stopped.exit_code == 130
+    assert "Dihentikan: 1 dari 3 berkas selesai" in stopped.output
+    assert "evidence-vault check --fix" in stopped.output, "the indexer was ended before it finished"
+
+    with monkeypatch.context() as patch:
+        patch.setattr(bulk, "_record", record_then_ctrl_c)
+        stopped_cleanly = cli("ingest", str(folder), "--org", "badung", "--workers", "1")
+    assert stopped_cleanly.exit_code == 130 and "check --fix" not in stopped_cleanly.output, "nothing left out"
+    assert cli("ingest", str(folder), "--org", "badung", "--workers", "1").exit_code == 0

@@ -8,6 +8,11 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
 import zlib
 from pathlib import Path
 
@@ -219,3 +224,92 @@ def test_tesseract_words_become_lines_blocks_and_a_confidence() -> None:
     }
     assert ocr.text_and_confidence(data) == ("KEPUTUSAN BUPATI\nNOMOR 5\n\nMenimbang", 0.8)
     assert ocr.text_and_confidence({"text": []}) == ("", None)
+
+
+def _slow_tesseract(folder: Path, seconds: float) -> Path:
+    """Tesseract that takes `seconds` longer over every page (its checks answer at once)."""
+    real = shutil.which("tesseract")
+    assert real is not None
+    script = folder / "tesseract-lambat"
+    script.write_text(f'#!/bin/sh\ncase "$1" in --*) ;; *) sleep {seconds} ;; esac\nexec {real} "$@"\n')
+    script.chmod(0o755)
+    return script
+
+
+def _pages_read() -> list[tuple[int, int]]:
+    with Session(db.make_engine(load_settings())) as session:
+        return [(document.ocr_page_count, document.ocr_waiting)
+                for document in session.exec(select(Document).order_by(Document.id))]
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+def test_ctrl_c_stops_ocr_pending_after_the_current_page(cli, initialised, settings: Settings, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    require_tesseract(settings)
+    folder = tmp_path / "pindaian"
+    folder.mkdir()
+    for number in range(2):
+        (folder / f"sk-{number}.pdf").write_bytes(samples.scanned_pdf([[*DECREE, f"Salinan {number} lampiran {page}"]
+                                                                         for page in range(4)]))
+    monkeypatch.setenv("EVIDENCE_VAULT_OCR_TESSERACT_CMD", MISSING_TESSERACT)
+    assert cli("ingest", str(folder), "--org", "badung").exit_code == 0
+    assert _pages_read() == [(0, 4), (0, 4)]
+
+    monkeypatch.setenv("EVIDENCE_VAULT_OCR_TESSERACT_CMD", str(_slow_tesseract(tmp_path, 1.5)))
+    process = subprocess.Popen([sys.executable, "-m", "evidence_vault.cli", "ocr", "--pending", "--workers", "1"],
+                               env=dict(os.environ), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               start_new_session=True)
+    deadline = time.monotonic() + 90
+    while _pages_read()[0][0] < 1:
+        assert process.poll() is None and time.monotonic() < deadline, "no page read in time"
+        time.sleep(0.05)
+    time.sleep(0.7)  # in the middle of the next page
+    read_before = _pages_read()[0][0]
+    os.killpg(process.pid, signal.SIGINT)  # what the terminal sends to the whole foreground group
+    _out, err = process.communicate(timeout=60)
+    assert process.returncode == 130, err.decode()[-2000:]
+    (first_read, first_waiting), second = _pages_read()
+    assert first_read <= read_before + 1 and first_waiting > 0, "stopped after the page being read"
+    assert second == (0, 4), "the next document was not started"
+    assert "Dihentikan:" in err.decode() and "dari 2 dokumen selesai" in err.decode(), err.decode()[-2000:]
+    assert "jalankan perintah yang sama" in err.decode()
+
+    monkeypatch.delenv("EVIDENCE_VAULT_OCR_TESSERACT_CMD")
+    resumed = cli("ocr", "--pending")
+    assert resumed.exit_code == 0, resumed.output
+    assert _pages_read() == [(4, 0), (4, 0)]
+
+
+# --- what a page that OCR could not read tells the user ----------------------------------
+
+
+def test_a_missing_tesseract_on_a_page_says_what_to_install_and_run(tmp_path: Path) -> None:
+    path = tmp_path / "pindaian.png"
+    path.write_bytes(samples.image_file([["SATU"]], "PNG"))
+    with pytest.raises(ExtractionError) as raised:
+        ocr.recognise_page(path, "png", 1, OcrOptions(tesseract_cmd=MISSING_TESSERACT, preprocess=False))
+    assert raised.value.code == "ocr_unavailable"
+    assert "apt-get install tesseract-ocr tesseract-ocr-ind" in raised.value.message
+    assert "evidence-vault ocr --pending" in raised.value.message
+
+
+def test_a_page_tesseract_fails_on_says_what_to_do(tmp_path: Path) -> None:
+    failing = tmp_path / "tesseract"
+    failing.write_text("#!/bin/sh\n[ \"$1\" = --version ] && { echo 'tesseract 5.3.0'; exit 0; }\n"
+                       "echo 'Error during processing.' >&2\nexit 1\n")
+    failing.chmod(0o755)
+    path = tmp_path / "pindaian.png"
+    path.write_bytes(samples.image_file([["SATU"]], "PNG"))
+    with pytest.raises(ExtractionError) as raised:
+        ocr.recognise_page(path, "png", 1, OcrOptions(tesseract_cmd=str(failing), preprocess=False))
+    assert raised.value.code == "ocr_failed"
+    assert "halaman 1" in raised.value.message and "Pindai ulang" in raised.value.message
+    assert "admin" in raised.value.message
+
+
+def test_an_ocr_timeout_advises_rescanning_not_printing_to_pdf() -> None:
+    message = ExtractionError.ocr_timeout(60).message
+    assert "60 detik" in message and "200–300 dpi" in message and "pisahkan" in message
+    assert "Print to PDF" not in message
+
+

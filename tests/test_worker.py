@@ -14,7 +14,7 @@ from flask.testing import FlaskClient
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from evidence_vault import cli_pipeline, samples, worker
+from evidence_vault import cli_pipeline, samples, scans, worker
 from evidence_vault.config import Settings
 from evidence_vault.models import Document, Event
 
@@ -151,3 +151,40 @@ def test_serve_runs_the_worker_beside_the_web_server_and_stops_it(cli, engine: E
     assert alive_while_serving == [True] and started[0].poll() is not None, "the worker ends with the server"
     assert cli("serve", "--no-worker").exit_code == 0
     assert len(started) == 1 and alive_while_serving == [True, False]
+
+
+def _broken_ocr(*_args, **_kwargs):
+    raise RuntimeError("OCR rusak")
+
+
+def test_a_failing_background_ocr_sets_the_document_aside_for_ocr_pending(
+        client: FlaskClient, auth: Auth, engine: Engine, settings: Settings, cli,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    require_tesseract(settings)
+    auth.login("operator")
+    upload(client, auth, [("sk.png", SCAN_PNG)])
+    with monkeypatch.context() as patch:
+        patch.setattr(scans, "complete", _broken_ocr)
+        ran = cli("worker", "--once")
+    assert ran.exit_code == 0 and "1 dokumen diproses" in ran.output
+    (document,) = documents(engine)
+    assert document.extraction_status == "needs_ocr", "not left processing forever"
+    assert "evidence-vault ocr --pending" in document.extraction_message and "log" in document.extraction_message
+    page = client.get(f"/documents/{document.id}").text
+    assert "Sedang diproses" not in page and "Perlu OCR" in page
+    assert "0 dokumen diproses" in cli("worker", "--once").output, "not queued again to fail again"
+
+    finished = cli("ocr", "--pending")
+    assert finished.exit_code == 0, finished.output
+    assert documents(engine)[0].extraction_status == "ok"
+
+
+def test_an_upload_whose_ocr_cannot_be_queued_is_set_aside_for_ocr_pending(
+        client: FlaskClient, auth: Auth, engine: Engine, settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    require_tesseract(settings)
+    monkeypatch.setattr(worker.Background, "enqueue_ocr", _broken_ocr)
+    auth.login("operator")
+    response = upload(client, auth, [("sk.png", SCAN_PNG)])
+    assert response.status_code == 200 and "antrean OCR di latar belakang tidak dapat menerimanya" in response.text
+    (document,) = documents(engine)
+    assert document.extraction_status == "needs_ocr" and "evidence-vault ocr --pending" in document.extraction_message
