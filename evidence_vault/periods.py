@@ -5,11 +5,9 @@ from __future__ import annotations
 from sqlmodel import Session, col, select
 
 from . import events
-from .frameworks import FrameworkError, builtin_codes
+from .frameworks import DEFAULT_FRAMEWORK, FrameworkError, builtin_codes
 from .frameworks.registry import framework_by_code
 from .models import AssessmentPeriod, Organisation
-
-DEFAULT_FRAMEWORK = "spbe-2020"
 
 
 class PeriodError(ValueError):

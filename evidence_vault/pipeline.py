@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import tagging
 from .config import Settings
@@ -37,12 +37,14 @@ from .extract import (
 )
 from .extract.sniff import EMPTY
 from .filenames import title_from_name
+from .frameworks import DEFAULT_FRAMEWORK
 from .frameworks.registry import framework_by_code
 from .legal import LegalMetadata, read_legal, rules
 from .legal.rules import Finding
-from .models import ExtractionStatus
-from .periods import DEFAULT_FRAMEWORK
 from .tagging import Suggestion
+
+if TYPE_CHECKING:  # the models bring the database layer, which bulk-ingest workers never need (`intake`)
+    from .models import ExtractionStatus
 
 LOW_CONFIDENCE = 0.6
 _JUNK_TITLE = re.compile(r"^(microsoft word|untitled|draf|file:|[a-z]:\\)|\.(docx?|rtf|pdf|odt)$", re.IGNORECASE)
@@ -70,6 +72,8 @@ class Analysis:
 
     @property
     def status(self) -> ExtractionStatus:
+        from .models import ExtractionStatus
+
         if self.error is not None:
             return ExtractionStatus.FAILED
         assert self.extraction is not None

@@ -26,6 +26,8 @@ each time to reuse the compiled rules.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -137,13 +139,12 @@ def suggest(
     (body text, page 1 first). `kind` is a code of `frameworks.kinds`, or None.
     """
     normalise = normalise or normalise_text
-    heading = (normalise(title), normalise(about))
-    body = [normalise(page) for page in pages]
+    texts = _Texts([normalise(title), normalise(about), *(normalise(page) for page in pages)], headings=2)
     suggestions = []
     for rules in _compiled(framework, normalise):
-        if rules.context and not any(_occurs(phrase, heading, body) for phrase in rules.context):
+        if rules.context and not any(texts.matches(phrase) for phrase in rules.context):
             continue
-        matches = _matches(rules, heading, body)
+        matches = _matches(rules, texts)
         points = sum(match.points for match in matches)
         if points == 0:
             continue
@@ -157,12 +158,91 @@ def suggest(
     return suggestions[:limit]
 
 
-def _matches(rules: _Rules, heading: tuple[str, ...], body: list[str]) -> tuple[PhraseMatch, ...]:
+_SEPARATOR = "\x00"  # joins a document's texts; not a word character, and no phrase can match it
+
+
+class _Texts:
+    """One document's normalised texts (the headings, then the pages), searched once per phrase.
+
+    Many indicators share phrases, and most phrases occur on few pages or none. Each phrase
+    is looked for once, for every indicator that asks: its fragments are found in all the
+    texts joined by a separator (which no phrase can match, and which a whole-word pattern
+    treats like the start or end of a text), and the pattern only runs over the texts
+    holding a fragment, and within them over the stretch where matches can lie. This finds
+    exactly what `CompiledPhrase.count` would find in each text on its own.
+    """
+
+    def __init__(self, texts: list[str], headings: int) -> None:
+        self.texts = texts
+        self.headings = headings
+        self._joined = _SEPARATOR.join(texts)
+        self._starts = list(itertools.accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
+        # each distinct word once: a fragment without spaces is in it exactly when it is in the texts
+        self._words = " ".join({word: None for text in texts for word in text.split()})
+        self._found: dict[CompiledPhrase, dict[int, list[tuple[int, int]]]] = {}
+
+    @property
+    def pages(self) -> int:
+        return len(self.texts) - self.headings
+
+    def matches(self, phrase: CompiledPhrase) -> dict[int, list[tuple[int, int]]]:
+        """Text index → (start, end) of each match of `phrase` in that text, in order; only texts with matches."""
+        found = self._found.get(phrase)
+        if found is None:
+            found = self._found[phrase] = self._search(phrase)
+        return found
+
+    def _search(self, phrase: CompiledPhrase) -> dict[int, list[tuple[int, int]]]:
+        joined, starts = self._joined, self._starts
+        if _SEPARATOR in phrase.pattern.pattern:  # a normaliser that keeps NULs in phrases: text by text
+            return {number: spans for number, text in enumerate(self.texts) if (spans := _search_text(phrase, text))}
+        # the texts holding a fragment: where in each the first and the last fragment begins
+        holding: dict[int, tuple[int, int]] = {}
+        for fragment in phrase.fragments:
+            if fragment not in self._words and not _has_space(fragment):
+                continue
+            at = joined.find(fragment)
+            while at >= 0:
+                number = bisect.bisect_right(starts, at) - 1
+                end = starts[number] + len(self.texts[number])
+                last = joined.rfind(fragment, at, end)
+                first, latest = holding.get(number, (at, last))
+                holding[number] = min(first, at), max(latest, last)
+                at = joined.find(fragment, end + 1)
+        found = {}
+        reach = phrase.longest_match
+        for number in sorted(holding):
+            start = starts[number]
+            end = start + len(self.texts[number])
+            if reach is not None:  # every match holds a fragment, so lies within `reach` of one
+                first, last = holding[number]
+                lower, upper = max(start, first - reach), min(end, last + reach + 1)
+            else:
+                lower, upper = start, end
+            spans = [(match.start() - start, match.end() - start) for match in
+                     phrase.pattern.finditer(joined, lower, upper)]
+            if spans:
+                found[number] = spans
+        return found
+
+
+def _has_space(fragment: str) -> bool:
+    """Empty, or with whitespace: a fragment the list of distinct words cannot answer for."""
+    return fragment.split() != [fragment]
+
+
+def _search_text(phrase: CompiledPhrase, text: str) -> list[tuple[int, int]]:
+    if not text or not any(fragment in text for fragment in phrase.fragments):
+        return []
+    return [(match.start(), match.end()) for match in phrase.pattern.finditer(text)]
+
+
+def _matches(rules: _Rules, texts: _Texts) -> tuple[PhraseMatch, ...]:
     """Phrase matches first; hints only count when a phrase matched, and at most as much."""
-    found = _find(rules.phrases, heading, body, hint=False)
+    found = _find(rules.phrases, texts, hint=False)
     if not found:
         return ()
-    hints = _find(rules.hints, heading, body, hint=True)
+    hints = _find(rules.hints, texts, hint=True)
     budget = HINT_SHARE * sum(match.points for match in found)
     capped = []
     for match in hints:
@@ -173,19 +253,19 @@ def _matches(rules: _Rules, heading: tuple[str, ...], body: list[str]) -> tuple[
     return found + tuple(capped)
 
 
-def _find(
-    phrases: tuple[CompiledPhrase, ...], heading: tuple[str, ...], body: list[str], *, hint: bool
-) -> tuple[PhraseMatch, ...]:
-    """Count each phrase in the heading and per page, longest phrase first where they overlap."""
+def _find(phrases: tuple[CompiledPhrase, ...], texts: _Texts, *, hint: bool) -> tuple[PhraseMatch, ...]:
+    """Count each phrase in the headings and per page, longest phrase first where they overlap."""
     in_heading: set[int] = set()
     counts: dict[int, dict[int, int]] = {}
-    for text in heading:
-        in_heading.update(index for index, _, _ in _spans(phrases, text))
-    for number, text in enumerate(body, start=1):
-        for index, _, _ in _spans(phrases, text):
-            counts.setdefault(index, {}).setdefault(number, 0)
-            counts[index][number] += 1
-    damping = min(1.0, math.sqrt(SHORT_DOCUMENT_PAGES / max(len(body), 1)))
+    for number, spans in _spans(phrases, texts).items():
+        if number < texts.headings:
+            in_heading.update(index for index, _, _ in spans)
+            continue
+        page = number - texts.headings + 1
+        for index, _, _ in spans:
+            counts.setdefault(index, {}).setdefault(page, 0)
+            counts[index][page] += 1
+    damping = min(1.0, math.sqrt(SHORT_DOCUMENT_PAGES / max(texts.pages, 1)))
     matches = []
     for index, phrase in enumerate(phrases):
         pages = counts.get(index, {})
@@ -203,24 +283,21 @@ def _find(
     return tuple(matches)
 
 
-def _spans(phrases: tuple[CompiledPhrase, ...], text: str) -> list[tuple[int, int, int]]:
-    """(phrase index, start, end) of every match in one text, overlaps resolved to the longest."""
-    if not text:
-        return []
-    candidates = []
+def _spans(phrases: tuple[CompiledPhrase, ...], texts: _Texts) -> dict[int, list[tuple[int, int, int]]]:
+    """Per text index, (phrase index, start, end) of every match, overlaps resolved to the longest."""
+    candidates: dict[int, list[tuple[int, int, int]]] = {}
     for index, phrase in enumerate(phrases):
-        if any(fragment in text for fragment in phrase.fragments):
-            candidates.extend((index, m.start(), m.end()) for m in phrase.pattern.finditer(text))
-    candidates.sort(key=lambda span: (span[1] - span[2], span[1], span[0]))
-    taken: list[tuple[int, int, int]] = []
-    for span in candidates:
-        if all(span[2] <= other[1] or span[1] >= other[2] for other in taken):
-            taken.append(span)
+        for number, spans in texts.matches(phrase).items():
+            candidates.setdefault(number, []).extend((index, start, end) for start, end in spans)
+    taken: dict[int, list[tuple[int, int, int]]] = {}
+    for number, found in candidates.items():
+        found.sort(key=lambda span: (span[1] - span[2], span[1], span[0]))
+        kept: list[tuple[int, int, int]] = []
+        for span in found:
+            if all(span[2] <= other[1] or span[1] >= other[2] for other in kept):
+                kept.append(span)
+        taken[number] = kept
     return taken
-
-
-def _occurs(phrase: CompiledPhrase, heading: tuple[str, ...], body: list[str]) -> bool:
-    return any(phrase.count(text) for text in (*heading, *body))
 
 
 @lru_cache(maxsize=16)

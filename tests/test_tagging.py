@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from evidence_vault.frameworks import KINDS, builtin_framework
 from evidence_vault.frameworks.phrases import compile_phrase, normalise_text, phrase_problem
-from evidence_vault.tagging import MIN_SCORE, suggest
+from evidence_vault.tagging import MIN_SCORE, _compiled, _Texts, suggest
 
 from .labelled_documents import DISTRACTORS, DOCUMENTS, HELD_OUT, HELD_OUT_DISTRACTORS, measure
 
@@ -147,6 +149,39 @@ def test_a_stemmer_can_be_plugged_in(spbe) -> None:
     assert suggest(spbe, title="", about="One Data", pages=pages, kind="perbup") == []
     found = suggest(spbe, title="", about="One Data", pages=pages, kind="perbup", normalise=english_aware)
     assert codes(found)[0] == "3" and found[0].phrases == ("satu data",)
+
+
+def _fold_nasal(text: str) -> str:
+    """A normaliser under which "mengelola" no longer holds the fragment "elola" of "~kelola"."""
+    return normalise_text(text).replace("nge", "X")
+
+
+@pytest.mark.parametrize("normalise", [normalise_text, _fold_nasal, str.casefold])
+def test_each_text_finds_what_the_phrase_finds_in_it_alone(spbe, normalise) -> None:
+    """A document is searched once per phrase (all texts joined, only near the fragments);
+    text by text that must find exactly what `CompiledPhrase.count` finds there."""
+    raw = [DOCUMENTS[0].title, "", *DOCUMENTS[0].pages, *DOCUMENTS[1].pages, "",
+           "Mengelola data, pengelolaan data dan pengembangan aplikasi.\nAplikasi e-Planning\x00SP4N-LAPOR!",
+           "pusat\x00data, Pusat data nasional, pusat data, pusat data nasional.", "Pusat", "data",
+           "ePlanning, juga disebut e-Planning, dan sekali lagi ePlanning."]
+    texts = [normalise(text) for text in raw]
+    searched = _Texts(texts, headings=2)
+    phrases = [phrase for rules in _compiled(spbe, normalise) for phrase in rules.phrases + rules.hints + rules.context]
+    extra = ("e-planning|eplanning", "eplanning|e-planning", "sp4n-lapor", "~kelola data",
+             "pusat\x00data")  # a NUL that str.casefold keeps
+    phrases += [compile_phrase(phrase, normalise) for phrase in extra]
+    for phrase in phrases:
+        alone = {number: [match.span() for match in phrase.pattern.finditer(text)]
+                 for number, text in enumerate(texts) if phrase.count(text)}
+        assert searched.matches(phrase) == alone, phrase.phrase
+    if normalise is _fold_nasal:  # some phrases cannot promise their fragments: searched over whole texts
+        assert any(phrase.longest_match is None for phrase in phrases)
+
+
+def test_longest_match_bounds_every_phrase(spbe) -> None:
+    phrases = [phrase for rules in _compiled(spbe, normalise_text) for phrase in rules.phrases + rules.hints]
+    for phrase in phrases + [compile_phrase("e-planning|eplanning"), compile_phrase("~tetap ~kelola data")]:
+        assert phrase.longest_match == re._parser.parse(phrase.pattern.pattern).getwidth()[1], phrase.phrase
 
 
 def test_reason_and_dict_explain_the_score(spbe) -> None:

@@ -18,6 +18,7 @@ from .model import Aspect, Band, Domain, Framework, Indicator, Level, LevelCrite
 
 __all__ = [
     "DATA_DIR",
+    "DEFAULT_FRAMEWORK",
     "KINDS",
     "Aspect",
     "Band",
@@ -39,6 +40,7 @@ __all__ = [
 ]
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
+DEFAULT_FRAMEWORK = "spbe-2020"  # for an organisation without an assessment period
 CROSSWALK_DIR = DATA_DIR / "crosswalks"
 
 

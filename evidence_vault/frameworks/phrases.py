@@ -28,6 +28,7 @@ _OCR_INSIDE_WORD = re.compile(r"(?<=[^\W\d_])[1!|](?=[^\W\d_])")
 _MIN_ROOT = 3
 _PREFIXES = "(?:di|ter|ber|ke|se|per)?"
 _SUFFIXES = "(?:kan|an|i)?(?:nya)?"
+_AFFIXES_LONGEST = len("ter"), len("me"), len("kan") + len("nya")  # the longest prefix, meN-/peN-, suffixes
 # meN-/peN- before a root's first letter: (nasal, whether that letter is dropped).
 _NASAL = {
     **dict.fromkeys("aiueo", ("ng", False)),
@@ -54,11 +55,17 @@ def normalise_text(text: str) -> str:
 
 @dataclass(frozen=True)
 class CompiledPhrase:
-    """One phrase ready to search normalised text; `fragments` make a cheap pre-check."""
+    """One phrase ready to search normalised text; `fragments` make a cheap pre-check.
+
+    `longest_match` is the length of the longest text the pattern can match, given when
+    every match contains one of the fragments (then a search can keep to where they
+    occur); None when a normaliser makes that uncertain.
+    """
 
     phrase: str
     pattern: re.Pattern[str]
     fragments: tuple[str, ...]
+    longest_match: int | None = None
 
     def count(self, text: str) -> int:
         """How many times the phrase occurs in (normalised) text."""
@@ -88,22 +95,32 @@ def phrase_problem(phrase: str) -> str | None:
 
 def compile_phrase(phrase: str, normalise: Normaliser = normalise_text) -> CompiledPhrase:
     """Turn one phrase of the syntax above into a whole-word pattern over normalised text."""
-    alternatives, fragments = [], []
+    alternatives, fragments, widths = [], [], []
+    anchored = True
     for alternative in phrase.split("|"):
-        parts, longest = [], ""
+        parts, longest, contains_longest, width = [], "", True, -1
         for word in alternative.split():
             if word.startswith("~"):
                 stems = _stems(word[1:].casefold())
-                parts.append(_affixed(normalise(stems[0]), [normalise(stem) for stem in stems[1:]]))
-                literal = normalise(stems[0])[1:]
+                root, nasal = normalise(stems[0]), [normalise(stem) for stem in stems[1:]]
+                parts.append(_affixed(root, nasal))
+                literal = root[1:]
+                contains = all(literal in stem for stem in nasal)  # not always so with another normaliser
+                prefix, men, suffix = _AFFIXES_LONGEST
+                width += 1 + max(prefix + len(root), men + max(map(len, nasal))) + suffix
             else:
                 literal = normalise(word)
                 parts.append(re.escape(literal))
-            longest = max(longest, literal, key=len)
+                contains = True
+                width += 1 + len(literal)
+            if len(literal) > len(longest):
+                longest, contains_longest = literal, contains
         alternatives.append(" ".join(parts))
         fragments.append(longest)
+        widths.append(width)
+        anchored = anchored and contains_longest
     pattern = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
-    return CompiledPhrase(phrase, pattern, tuple(fragments))
+    return CompiledPhrase(phrase, pattern, tuple(fragments), max(widths) if anchored else None)
 
 
 def _stems(root: str) -> list[str]:
