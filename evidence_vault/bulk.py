@@ -37,7 +37,6 @@ from .config import Settings
 from .extract.isolation import exit_with
 from .filenames import display_name
 from .intake import Job, Prepared
-from .worker import cpu_count
 
 log = logging.getLogger(__name__)
 
@@ -46,12 +45,6 @@ INDEX_WAIT_ON_STOP = 5
 WORKER_DIED = ("Proses pembaca berhenti tiba-tiba dua kali pada berkas ini, jadi berkas ini dilewati dan tidak "
                "disimpan. Laporkan ke admin beserta berkasnya.")
 GONE_MEANWHILE = "Dokumen dengan isi yang sama dihapus selama impor berjalan; jalankan perintah ini lagi."
-
-
-def workers_from(settings: Settings, requested: int | None = None) -> int:
-    """Processes for a bulk ingest: asked for, else the setting, else one per CPU core."""
-    chosen = requested or settings.get("ingest", "workers")
-    return chosen if chosen and chosen > 0 else cpu_count()
 
 
 def ingest_files(engine: Engine, settings: Settings, paths: Iterable[Path], organisation_id: int,

@@ -36,6 +36,7 @@ from . import (
     pipeline,
     search,
     suggestions,
+    worker,
 )
 from .config import ConfigError, Settings, load_settings
 from .frameworks import FrameworkError, registry
@@ -358,7 +359,7 @@ def ingest_command(runtime: Runtime, paths: tuple[str, ...], org_code: str, recu
         if as_email and uploader is None:
             raise CommandFailed(f"pengguna {as_email} tidak ditemukan.")
     files = list(_candidates(paths, recursive))
-    workers = bulk.workers_from(runtime.settings, workers)
+    workers = worker.parallelism(runtime.settings, "ingest", "workers", workers)
     done: list[tuple[Path, ingest.IngestResult]] = []
     batch = bulk.ingest_files(engine, runtime.settings, files, organisation_id, uploader.id if uploader else None,
                               workers)

@@ -89,7 +89,7 @@ def ocr_command(runtime: Runtime, pending: bool, org_code: str | None, workers: 
     if not waiting:
         click.echo("Tidak ada dokumen yang menunggu OCR.")
         return
-    threads = worker.concurrency_from(settings, workers)
+    threads = worker.parallelism(settings, "worker", "concurrency", workers)
     stop = threading.Event()
     results: list[scans.ScanResult] = []
     with click.progressbar(length=max(pages, 1), label=f"OCR {len(waiting)} dokumen ({threads} sekaligus)",
@@ -142,7 +142,7 @@ def worker_command(runtime: Runtime, once: bool, concurrency: int | None) -> Non
     runtime.current_engine()  # refuses a database that `init` has not upgraded
     if settings.get("worker", "immediate"):
         raise CommandFailed("worker.immediate menyala: tugas dijalankan langsung saat unggah, tidak ada antrean.")
-    threads = worker.concurrency_from(settings, concurrency)
+    threads = worker.parallelism(settings, "worker", "concurrency", concurrency)
     reason = ocr_unavailable_reason(pipeline.ocr_options_from(settings))
     if reason:
         click.echo(f"Peringatan: {reason}", err=True)

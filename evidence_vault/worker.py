@@ -95,9 +95,9 @@ def _make_queue(settings: Settings) -> Background:
     return background
 
 
-def concurrency_from(settings: Settings, requested: int | None = None) -> int:
-    """Threads for the worker: asked for, else the setting, else one per CPU core."""
-    chosen = requested or settings.get("worker", "concurrency")
+def parallelism(settings: Settings, section: str, key: str, requested: int | None = None) -> int:
+    """Processes or threads to run: asked for, else the setting (`section.key`), else one per CPU core."""
+    chosen = requested or settings.get(section, key)
     return chosen if chosen and chosen > 0 else cpu_count()
 
 
