@@ -528,3 +528,38 @@ def test_concurrent_writers_lose_no_update(index: Index) -> None:
     expected = {n for first in (200, 300, 400) for n in range(first + 1, first + 15)}
     assert expected <= index.document_ids() and {200, 300, 400}.isdisjoint(index.document_ids())
     assert search(index, "serentak", per_page=100).total == len(expected)
+
+
+def test_phrases_match_exactly_where_the_words_stand_together(tmp_path: Path) -> None:
+    """Against a plain reading of the text: repeated and overlapping words, phrases at either end, pages.
+
+    A document's pages are read as one text, so a phrase broken by a page break is found in
+    the document (sentences run on over pages), though on none of its pages.
+    """
+    import random
+
+    from evidence_vault.search.analysis import exact_tokens
+
+    rng = random.Random(5)
+    words = ["data", "arsip", "sistem", "elektronik", "dan"]
+    documents = [doc(number, f"Dokumen {number}",
+                     *(" ".join(rng.choice(words) for _word in range(rng.randint(3, 30))) for _page in range(2)))
+                 for number in range(1, 61)]
+    grown = Index.open(tmp_path / "phrases", lock_timeout=10)
+    grown.rebuild(documents)
+
+    def holds(text: str, phrase: list[str]) -> bool:
+        tokens = exact_tokens(text)
+        return any(tokens[start:start + len(phrase)] == phrase for start in range(len(tokens)))
+
+    for phrase in (["data", "data"], ["data", "arsip", "data"], ["sistem", "elektronik"], ["dan", "dan", "dan"],
+                   ["arsip", "sistem", "elektronik", "data"], ["elektronik", "sistem"]):
+        results = search(grown, '"' + " ".join(phrase) + '"', per_page=100)
+        expected = {document.document_id for document in documents
+                    if holds("\n\n".join(text for _number, text in document.pages), phrase)}
+        assert {hit.document_id for hit in results.hits} == expected, phrase
+        assert results.total == len(expected)
+        for hit in results.hits:
+            pages = dict(documents[hit.document_id - 1].pages)
+            assert {page.number for page in hit.pages} == {number for number, text in pages.items()
+                                                            if holds(text, phrase)}, (phrase, hit.document_id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import re
 
 import pytest
 
@@ -186,6 +187,19 @@ def test_snippet_marks_inflections_and_escapes_markup() -> None:
 def test_snippet_marks_a_citation_as_one_run() -> None:
     found = snippet("PERATURAN BUPATI\nNOMOR 12 TAHUN 2023\nTENTANG", Highlights.of(parse_query("Perbup 12/2023")))
     assert [segment for segment in found.segments if segment.match] == [Segment("NOMOR 12 TAHUN 2023", True)]
+
+
+@pytest.mark.parametrize("text", [
+    "Arsip yang dikelola Dinas, arsip-arsip lain; pengelolaan atas ARSIP.",  # marks side by side would join
+    "İzin İİ dikelola oleh İnspektorat; arsip dan pengelolaan.",  # "İ" grows when lower-cased
+])
+def test_snippet_marks_every_matching_word_where_it_stands(text: str) -> None:
+    found = snippet(text, Highlights.of(parse_query("kelola arsip")))
+    marked = [segment.text for segment in found.segments if segment.match]
+    expected = [word for word in re.findall(r"[^\W_]+(?:[./-][^\W_]+)*", text)
+                if word.lower().startswith(("arsip", "dikelola", "pengelolaan"))]
+    assert marked == expected
+    assert found.text() == " ".join(text.split())
 
 
 def test_snippet_html_of_plain_segments() -> None:

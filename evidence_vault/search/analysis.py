@@ -24,6 +24,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Iterator
+from itertools import accumulate, compress
 
 from Sastrawi.Dictionary.ArrayDictionary import ArrayDictionary
 from Sastrawi.Stemmer.Stemmer import Stemmer
@@ -45,6 +46,7 @@ STOP_WORDS = frozenset("""
 
 _WORDS = re.compile(WORD_PATTERN)
 _EXACT = re.compile(EXACT_PATTERN)
+_EXACT_PARTS = re.compile(f"({EXACT_PATTERN})")
 
 
 @functools.lru_cache(maxsize=1)
@@ -93,12 +95,27 @@ def exact_tokens(text: str) -> list[str]:
     return [token.lower() for token in _EXACT.findall(text)]
 
 
-def exact_spans(text: str) -> list[tuple[int, int, str]]:
-    """Start, end and lower-cased term of every `EXACT` token (for highlighting)."""
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a letter whose lower case is longer ("İ"): positions would shift
-        return [(match.start(), match.end(), match.group().lower()) for match in _EXACT.finditer(text)]
-    return [(match.start(), match.end(), match.group()) for match in _EXACT.finditer(lowered)]
+class ExactTerms:
+    """The `EXACT` terms of a text, lower-cased and in order, and where chosen ones stand (for highlighting).
+
+    Highlighting marks a few terms of a page; reading every term's position through
+    Python cost more than the rest of a snippet. So the text is split once by the regular
+    expression engine into separators and terms, and positions are running sums of
+    their lengths, both computed in C.
+    """
+
+    def __init__(self, text: str) -> None:
+        lowered = text.lower()
+        # A letter whose lower case is longer ("İ") would shift positions: read the text as written then.
+        source = lowered if len(lowered) == len(text) else text
+        parts = _EXACT_PARTS.split(source)  # separator, term, separator, term, ..., separator
+        self.terms: list[str] = parts[1::2] if source is lowered else [term.lower() for term in parts[1::2]]
+        self._ends = list(accumulate(map(len, parts)))
+
+    def spans(self, chosen: Iterable[bool]) -> list[tuple[int, int]]:
+        """(start, end) in the text of each term whose flag in `chosen` (one per term, in order) is true."""
+        ends = self._ends
+        return [(ends[2 * index], ends[2 * index + 1]) for index in compress(range(len(self.terms)), chosen)]
 
 
 def warm_stems(texts: Iterable[str]) -> None:

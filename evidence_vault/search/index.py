@@ -29,6 +29,7 @@ from whoosh.writing import IndexWriter
 
 from . import folder, mapped, searching
 from .analysis import load_stemmer, warm_stems
+from .blockwise import Memo
 from .errors import IndexBusy, SearchError
 from .parsing import ParsedQuery, parse_query, plain_terms
 from .records import IndexedDocument, IndexStats, RebuildReport, SearchQuery, SearchResults
@@ -61,6 +62,7 @@ class Index:
         self._guard = threading.Lock()
         self._searchers = threading.local()
         self._values = ValueCache()
+        self._memo = Memo()
 
     @classmethod
     def open(cls, path: Path | str, *, lock_timeout: float = 30.0) -> Index:
@@ -173,7 +175,7 @@ class Index:
                 break
             try:
                 searcher = self._searcher(live)
-                return _run(searcher, query, parsed, self._values.of(searcher))
+                return _run(searcher, query, parsed, self._values.of(searcher), self._memo)
             except OSError as error:
                 self._forget_searcher()
                 if attempt == 2:  # not a generation swapped away under us: the index is damaged
@@ -294,15 +296,16 @@ def _open_whoosh(generation: Path) -> FileIndex:
         storage.opening = None
 
 
-def _run(searcher: Searcher, query: SearchQuery, parsed: ParsedQuery, values: Values) -> SearchResults:
+def _run(searcher: Searcher, query: SearchQuery, parsed: ParsedQuery, values: Values,
+         memo: Memo) -> SearchResults:
     """The query as parsed; should the engine fail on it, its plain words, with a note saying so."""
     try:
-        return searching.run(searcher, query, parsed, values)
+        return searching.run(searcher, query, parsed, values, memo)
     except OSError:
         raise
     except Exception:  # a query shape the engine cannot run must not take the search page down
         log.exception("search failed for %r; retrying with plain words", query.text[:200])
-        return searching.run(searcher, query, plain_terms(query.text), values)
+        return searching.run(searcher, query, plain_terms(query.text), values, memo)
 
 
 def _replace(writer: IndexWriter, document: IndexedDocument) -> None:

@@ -15,6 +15,9 @@ in every other body's records too. "Nomor 12 Tahun 2023" has four of the commone
 of any regulation: one citation read positions in several thousand records to find a
 handful. `ScopedPhrase` puts the scope into the phrase's own intersection, so positions
 are read only where the scope already holds.
+
+(`blockwise` answers these queries itself; Whoosh's matchers, built here, serve the query
+types it leaves to Whoosh.)
 """
 
 from __future__ import annotations
@@ -34,6 +37,12 @@ class Unscored(wq.WrappingQuery):
 
     def _rewrap(self, child: wq.Query) -> Unscored:
         return Unscored(child)
+
+    def __eq__(self, other: object) -> bool:  # Whoosh's WrappingQuery compares by identity
+        return type(other) is Unscored and self.child == other.child
+
+    def __hash__(self) -> int:
+        return super().__hash__()
 
     def matcher(self, searcher: Any, context: Any = None) -> Any:
         found = self.child.matcher(searcher, context)

@@ -14,11 +14,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from itertools import chain
 from typing import Any
 
 from whoosh.searching import Searcher
 
-from . import querying
+from . import blockwise, querying
+from .blockwise import Memo
 from .citations import QueryCitation
 from .parsing import ParsedQuery
 from .records import FACETS, MAX_PER_PAGE, SORTS, FacetCount, Hit, PageHit, SearchQuery, SearchResults
@@ -40,20 +42,21 @@ def corrected(search: SearchQuery, has_words: bool) -> SearchQuery:
     return replace(search, sort=sort, page=max(1, search.page), per_page=min(MAX_PER_PAGE, max(1, search.per_page)))
 
 
-def run(searcher: Searcher, search: SearchQuery, parsed: ParsedQuery, values: Values) -> SearchResults:
+def run(searcher: Searcher, search: SearchQuery, parsed: ParsedQuery, values: Values,
+        memo: Memo) -> SearchResults:
     search = corrected(search, bool(parsed.positive))
     notes = list(parsed.notes)
     filters = querying.filter_terms(search)
-    found = _found(searcher, search, querying.document_match(parsed, search), filters, values)
+    found = _found(searcher, search, querying.document_match(parsed, search), filters, values, memo)
     relaxed = False
     if not found.passing and len(parsed.positive) > 1:
         relaxed_match = querying.document_match(parsed, search, relaxed=True)
-        relaxed_found = _found(searcher, search, relaxed_match, filters, values)
+        relaxed_found = _found(searcher, search, relaxed_match, filters, values, memo)
         if relaxed_found.passing:
             found, relaxed = relaxed_found, True
             notes.append(NOTE_RELAXED)
-    shown = _shown(searcher, search, parsed, found, values)
-    hits = _with_pages(searcher, search, parsed, shown, values)
+    shown = _shown(searcher, search, parsed, found, values, memo)
+    hits = _with_pages(searcher, parsed, shown, values, memo)
     facets = {name: _facet_list(name, found.counts[name]) for name in FACETS}
     return SearchResults(hits=hits, total=len(found.passing), page=search.page, per_page=search.per_page,
                          sort=search.sort, facets=facets, notes=notes, relaxed=relaxed, citations=parsed.citations)
@@ -66,49 +69,55 @@ class _Counted:
     counts: dict[str, Counter[str]]  # per facet: value -> documents
 
 
-def _found(searcher: Searcher, search: SearchQuery, match: Any, filters: dict[str, str], values: Values) -> _Counted:
+def _found(searcher: Searcher, search: SearchQuery, match: Any, filters: dict[str, str], values: Values,
+           memo: Memo) -> _Counted:
     """The matching documents: scored (best first) for relevance, else in index order."""
     if search.sort != "relevance":
-        return _count(searcher.docs_for_query(match), {}, filters, values)
-    ranked = searcher.search(match, limit=None, terms=False).top_n  # (score, record), best first
+        return _count(blockwise.matching(searcher, match, memo), {}, filters, values)
+    ranked = blockwise.ranked(searcher, match, memo)  # (score, record), best first
     return _count((docnum for _score, docnum in ranked), {docnum: score for score, docnum in ranked},
                   filters, values)
 
 
 def _count(docnums: Iterable[int], scores: dict[int, float], filters: dict[str, str], values: Values) -> _Counted:
-    """The documents that pass the filters, and the facet counts, in one pass over the matches."""
-    counts: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
-    single = [(counts[name], values.columns[name]) for name in FACETS if name != INDICATOR]
-    indicators, indicator_counts = values.indicators, counts[INDICATOR]
+    """The documents that pass the filters, and the facet counts, tallied a facet at a time."""
     passing: list[int] = []
-    for docnum in docnums:
-        failed = [name for name, wanted in filters.items() if not values.passes(name, docnum, wanted)]
-        if not failed:
-            passing.append(docnum)
-            for counter, column in single:
-                counter[column[docnum]] += 1
-            indicator_counts.update(indicators[docnum])
-        elif len(failed) == 1:
-            name = failed[0]
-            if name == INDICATOR:
-                indicator_counts.update(indicators[docnum])
-            else:
-                counts[name][values.value(name, docnum)] += 1
+    failing_one: dict[str, list[int]] = {name: [] for name in filters}  # pass every filter but this one
+    if not filters:
+        passing = list(docnums)
+    else:
+        for docnum in docnums:
+            failed = [name for name, wanted in filters.items() if not values.passes(name, docnum, wanted)]
+            if not failed:
+                passing.append(docnum)
+            elif len(failed) == 1:
+                failing_one[failed[0]].append(docnum)
+    counts: dict[str, Counter[str]] = {name: _tally(name, passing, values) for name in FACETS}
+    for name, failing in failing_one.items():
+        counts[name].update(_tally(name, failing, values))
     return _Counted(passing, scores, counts)
 
 
+def _tally(name: str, docnums: list[int], values: Values) -> Counter[str]:
+    """How many of the documents have each value of the facet (each of their indicators, for `indicator`)."""
+    if name == INDICATOR:
+        return Counter(chain.from_iterable(map(values.indicators.__getitem__, docnums)))
+    return Counter(map(values.columns[name].__getitem__, docnums))
+
+
 def _shown(searcher: Searcher, search: SearchQuery, parsed: ParsedQuery, found: _Counted,
-           values: Values) -> list[tuple[int, float | None]]:
+           values: Values, memo: Memo) -> list[tuple[int, float | None]]:
     """The requested page of documents as (record number, score), best or first in the chosen order first."""
     start, limit = (search.page - 1) * search.per_page, search.page * search.per_page
     if start >= len(found.passing):
         return []
     if search.sort != "relevance":
         return [(docnum, None) for docnum in _sorted(found.passing, search, values)[start:limit]]
-    return _rescored(searcher, parsed, found, limit)[start:limit]
+    return _rescored(searcher, parsed, found, limit, memo)[start:limit]
 
 
-def _rescored(searcher: Searcher, parsed: ParsedQuery, found: _Counted, limit: int) -> list[tuple[int, float | None]]:
+def _rescored(searcher: Searcher, parsed: ParsedQuery, found: _Counted, limit: int,
+              memo: Memo) -> list[tuple[int, float | None]]:
     """The best `limit` documents after the best `RESCORE_WINDOW` are rescored.
 
     Rescoring adds the bonus for the words standing together as typed (`ADJACENT_BOOST`),
@@ -119,8 +128,8 @@ def _rescored(searcher: Searcher, parsed: ParsedQuery, found: _Counted, limit: i
     scored = {docnum: found.scores[docnum] for docnum in found.passing[:max(limit, RESCORE_WINDOW)]}
     bonus = querying.adjacency_bonus(parsed, scored)
     if bonus is not None:
-        for hit in searcher.search(bonus, limit=None, terms=False):
-            scored[hit.docnum] += hit.score or 0.0
+        for score, docnum in blockwise.ranked(searcher, bonus, memo):
+            scored[docnum] += score
     ordered = sorted(scored.items(), key=lambda item: (-item[1], item[0]))
     return [(docnum, score) for docnum, score in ordered[:limit]]
 
@@ -158,8 +167,8 @@ def _facet_value(name: str, key: Any) -> str | int | bool | None:
     return str(text)
 
 
-def _with_pages(searcher: Searcher, search: SearchQuery, parsed: ParsedQuery,
-                shown: list[tuple[int, float | None]], values: Values) -> list[Hit]:
+def _with_pages(searcher: Searcher, parsed: ParsedQuery, shown: list[tuple[int, float | None]], values: Values,
+                memo: Memo) -> list[Hit]:
     """Hits with their best matching pages, each with a snippet, from the page records."""
     document_ids = [int(values.value("document_key", docnum)) for docnum, _score in shown]
     pages: dict[int, list[PageHit]] = {document_id: [] for document_id in document_ids}
@@ -168,13 +177,12 @@ def _with_pages(searcher: Searcher, search: SearchQuery, parsed: ParsedQuery,
     page_words = querying.page_query(parsed, records) if records else None
     if page_words is not None:
         highlights = Highlights.of(parsed)
-        for hit in searcher.search(page_words, limit=None, terms=False):  # best first
-            document_id = int(values.value("document_key", hit.docnum))
+        for score, docnum in blockwise.ranked(searcher, page_words, memo):  # best first
+            document_id = int(values.value("document_key", docnum))
             matched[document_id] += 1
             if len(pages[document_id]) < MAX_PAGES_PER_HIT:
-                page = searcher.stored_fields(hit.docnum)
-                pages[document_id].append(PageHit(page["page_number"], hit.score or 0.0,
-                                                  snippet(page["page_text"], highlights)))
+                page = searcher.stored_fields(docnum)
+                pages[document_id].append(PageHit(page["page_number"], score, snippet(page["page_text"], highlights)))
     citations = parsed.citations
     hits = []
     for (docnum, score), document_id in zip(shown, document_ids, strict=True):

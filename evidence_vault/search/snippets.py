@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from .analysis import exact_spans, exact_tokens, stem, stemmed_tokens
+from .analysis import ExactTerms, exact_tokens, stem, stemmed_tokens
 from .parsing import ParsedQuery
 from .records import Segment, Snippet
 
@@ -28,8 +28,9 @@ class Highlights:
     exact: frozenset[str] = frozenset()
     prefixes: tuple[str, ...] = ()
     sequences: list[tuple[str, ...]] = field(default_factory=list)
-    # Words already judged: the pages of one search share most of their words.
+    # Words already judged, and those that match: the pages of one search share most of their words.
     judged: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
+    matching: set[str] = field(default_factory=set, compare=False, repr=False)
 
     @classmethod
     def of(cls, parsed: ParsedQuery) -> Highlights:
@@ -58,6 +59,8 @@ class Highlights:
         known = self.judged.get(term)
         if known is None:
             known = self.judged[term] = self._matches(term)
+            if known:
+                self.matching.add(term)
         return known
 
     @functools.cached_property
@@ -86,16 +89,19 @@ class Highlights:
 
 def snippet(text: str, highlights: Highlights) -> Snippet:
     """The stretch of `text` with the most matches, about SNIPPET_CHARS long, matches marked."""
-    spans = exact_spans(text)
-    terms = [term for _start, _end, term in spans]
-    judged, matches = highlights.judged, highlights.matches
-    marked = [judged[term] if term in judged else matches(term) for term in terms]
+    words = ExactTerms(text)
+    terms = words.terms
+    distinct = set(terms)
+    for term in distinct - highlights.judged.keys():
+        highlights.matches(term)
+    marked_terms = distinct & highlights.matching
+    marked = [term in marked_terms for term in terms]
     for sequence in highlights.sequences:
-        width = len(sequence)
-        for index in range(len(terms) - width + 1):
-            if terms[index] == sequence[0] and tuple(terms[index:index + width]) == sequence:
+        width, first = len(sequence), sequence[0]
+        for index in [index for index, term in enumerate(terms) if term == first]:
+            if tuple(terms[index:index + width]) == sequence:
                 marked[index:index + width] = [True] * width
-    hits = [(start, end) for (start, end, _term), mark in zip(spans, marked, strict=True) if mark]
+    hits = words.spans(marked)
     window_start, window_end = _window(text, hits)
     return Snippet(_segments(text, hits, window_start, window_end))
 
