@@ -202,6 +202,16 @@ def test_snippet_marks_every_matching_word_where_it_stands(text: str) -> None:
     assert found.text() == " ".join(text.split())
 
 
+@pytest.mark.parametrize("text", [
+    "Nomor 188.45/123/HK/2023 tentang m.kominfo, undang-undang_x (2023).",
+    "Pasal 5 ayat (1): «pengelolaan» data—café; İzin naïve 12/2023.",  # not ASCII: the Unicode path
+])
+def test_highlighting_reads_the_same_terms_as_the_index(text: str) -> None:
+    words = analysis.ExactTerms(text)
+    assert words.terms == analysis.exact_tokens(text)
+    assert [text[start:end].lower() for start, end in words.spans([True] * len(words.terms))] == words.terms
+
+
 def test_snippet_html_of_plain_segments() -> None:
     assert Snippet([Segment("a<b", False), Segment('"c"', True)]).html() == "a&lt;b<mark>&quot;c&quot;</mark>"
 

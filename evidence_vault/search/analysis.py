@@ -47,6 +47,7 @@ STOP_WORDS = frozenset("""
 _WORDS = re.compile(WORD_PATTERN)
 _EXACT = re.compile(EXACT_PATTERN)
 _EXACT_PARTS = re.compile(f"({EXACT_PATTERN})")
+_EXACT_PARTS_ASCII = re.compile(f"({EXACT_PATTERN})", re.ASCII)  # the same tokens for ASCII text, faster
 
 
 @functools.lru_cache(maxsize=1)
@@ -108,7 +109,8 @@ class ExactTerms:
         lowered = text.lower()
         # A letter whose lower case is longer ("İ") would shift positions: read the text as written then.
         source = lowered if len(lowered) == len(text) else text
-        parts = _EXACT_PARTS.split(source)  # separator, term, separator, term, ..., separator
+        splitter = _EXACT_PARTS_ASCII if source.isascii() else _EXACT_PARTS
+        parts = splitter.split(source)  # separator, term, separator, term, ..., separator
         self.terms: list[str] = parts[1::2] if source is lowered else [term.lower() for term in parts[1::2]]
         self._ends = list(accumulate(map(len, parts)))
 

@@ -35,7 +35,7 @@ from whoosh.system import _INT_SIZE
 
 from .scoped import Records, ScopedPhrase, Unscored
 
-KEPT_SCOPES = 32  # organisations and record levels in recent use, per segment
+KEPT_SCOPES = 512  # (segment, scope) pairs: every organisation in use times every segment, with room
 KEPT_LENGTHS = 128  # text fields of the segments in use
 
 Found = dict[int, float]  # record number in the segment -> score
@@ -257,6 +257,7 @@ class _Segment:
                    wanted: _Wanted | None) -> Found:
         """`_term` for the default weighting, with Whoosh's `bm25` written out: the commonest loop of a search."""
         idf, avgfl, B, K1 = scorer.idf, scorer.avgfl, scorer.B, scorer.K1  # noqa: N806 - BM25's names
+        k1_plus_1, one_minus_b = K1 + 1, 1 - B  # the same operations in the same order: the same floats
         lengths, read = self.memo.lengths(self.segment, fieldname, self.count), self.reader.doc_field_length
         found: Found = {}
         members, deleted = wanted.members if wanted is not None else None, self.deleted
@@ -266,7 +267,7 @@ class _Segment:
                     fl = lengths[docnum]
                     if fl is None:  # as WeightLengthScorer.dfl reads it
                         fl = lengths[docnum] = read(docnum, fieldname, 1)
-                    found[docnum] = idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl))) * boost
+                    found[docnum] = idf * ((tf * k1_plus_1) / (tf + K1 * (one_minus_b + B * fl / avgfl))) * boost
         return found
 
     def _scorer(self, fieldname: str, text: Any) -> Callable[[float, int], float] | None:
