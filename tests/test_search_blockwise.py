@@ -115,13 +115,36 @@ def test_phrases_match_where_the_words_stand_together(grown: tuple[Index, list[I
         assert found(index, 1, '"' + " ".join(phrase) + '"') == expected
 
 
-def test_a_prefix_keeps_its_boost_when_one_word_starts_with_it(grown: tuple[Index, list[IndexedDocument]]) -> None:
-    """Whoosh drops the boost of a prefix that expands to a single word ("pengelolaan" alone)."""
+def whoosh_scores(searcher, query: wq.Query) -> dict[int, float]:  # noqa: ANN001 - Whoosh's searcher
+    return {docnum: score for score, docnum in searcher.search(query, limit=None, terms=False).top_n}
+
+
+@pytest.mark.parametrize(("prefix", "words"), [("d", ["data", "dikelola", "dinamis"]), ("pengel", ["pengelolaan"])])
+def test_a_prefix_scores_a_record_as_its_best_word_times_the_boost(grown: tuple[Index, list[IndexedDocument]],
+                                                                   prefix: str, words: list[str]) -> None:
+    """Whoosh summed the words, gave 1.0 to all in small segments, and dropped the boost for a single word."""
     searcher = searcher_of(grown[0])
-    plain = dict((docnum, score) for score, docnum in
-                 blockwise.ranked(searcher, wq.Prefix("content_exact", "pengel"), blockwise.Memo()))
-    boosted = blockwise.ranked(searcher, wq.Prefix("content_exact", "pengel", boost=2.0), blockwise.Memo())
-    assert boosted and all(math.isclose(score, 2 * plain[docnum]) for score, docnum in boosted)
+    expected: dict[int, float] = {}
+    for word in words:
+        for docnum, score in whoosh_scores(searcher, wq.Term("content_exact", word)).items():
+            expected[docnum] = max(expected.get(docnum, 0.0), 2.0 * score)
+    found = blockwise.ranked(searcher, wq.Prefix("content_exact", prefix, boost=2.0), blockwise.Memo())
+    assert {docnum for _score, docnum in found} == set(expected)
+    assert all(math.isclose(score, expected[docnum], rel_tol=1e-9) for score, docnum in found)
+
+
+def test_an_optional_part_counts_wherever_it_matches(grown: tuple[Index, list[IndexedDocument]]) -> None:
+    """A citation's kind words (`AndMaybe`) inside an intersection: Whoosh's matcher often skipped past them."""
+    searcher = searcher_of(grown[0])
+    required, optional, other = (wq.Term("content_exact", "arsip"), wq.Term("content_exact", "dinamis"),
+                                 wq.Term("content_exact", "keamanan"))
+    parts = [whoosh_scores(searcher, query) for query in (required, optional, other)]
+    expected = {docnum: score + parts[2][docnum] + parts[1].get(docnum, 0.0)
+                for docnum, score in parts[0].items() if docnum in parts[2]}
+    found = blockwise.ranked(searcher, wq.And([wq.AndMaybe(required, optional), other]), blockwise.Memo())
+    assert {docnum for _score, docnum in found} == set(expected)
+    assert all(math.isclose(score, expected[docnum], rel_tol=1e-9) for score, docnum in found)
+    assert any(docnum in parts[1] for _score, docnum in found)  # the optional part matters here
 
 
 def test_other_query_types_are_left_to_whoosh(grown: tuple[Index, list[IndexedDocument]]) -> None:
@@ -129,6 +152,17 @@ def test_other_query_types_are_left_to_whoosh(grown: tuple[Index, list[IndexedDo
     query = wq.And([wq.Wildcard("content_exact", "ars?p"), wq.Term("level", "document")])
     assert blockwise.ranked(searcher, query, blockwise.Memo()) == searcher.search(query, limit=None).top_n
     assert blockwise.matching(searcher, query, blockwise.Memo()) == list(searcher.docs_for_query(query))
+
+
+def test_kept_scopes_stay_within_their_bound(grown: tuple[Index, list[IndexedDocument]],
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    index, _documents = grown
+    searcher, memo = searcher_of(index), blockwise.Memo()
+    monkeypatch.setattr(blockwise, "KEPT_SCOPE_RECORDS", 400)  # about one organisation's scope
+    for organisation in (*ORGANISATIONS, *ORGANISATIONS):
+        query = querying.document_match(parse_query("arsip"), SearchQuery(organisation_ids=[organisation]))
+        assert blockwise.ranked(searcher, query, memo) == blockwise.ranked(searcher, query, blockwise.Memo())
+        assert memo._held <= 400 or len(memo._scopes) == 1
 
 
 def test_a_deletion_reaches_the_kept_scopes(tmp_path: Path) -> None:
