@@ -110,12 +110,18 @@ def ocr_command(runtime: Runtime, pending: bool, org_code: str | None, workers: 
             click.echo(f"Dihentikan: {len(results)} dari {len(waiting)} dokumen selesai. Halaman yang sudah "
                        "terbaca tersimpan; jalankan perintah yang sama untuk melanjutkan.", err=True)
             sys.exit(130)
-    read = sum(result.pages_read for result in results)
-    left = [result for result in results if result.pages_waiting]
-    click.echo(f"Selesai: {len(results)} dokumen · {read} halaman terbaca dengan OCR · "
+    elsewhere = [result for result in results if result.elsewhere]
+    done = [result for result in results if not result.elsewhere]
+    read = sum(result.pages_read for result in done)
+    left = [result for result in done if result.pages_waiting]
+    click.echo(f"Selesai: {len(done)} dokumen · {read} halaman terbaca dengan OCR · "
                f"{len(left)} dokumen masih perlu OCR")
     for result in left:
         click.echo(f"  dokumen #{result.document_id}: {result.message}")
+    if elsewhere:
+        numbers = ", ".join(f"#{result.document_id}" for result in elsewhere)
+        click.echo(f"Dilewati: {len(elsewhere)} dokumen ({numbers}) sedang dibaca oleh proses lain (worker atau "
+                   "`ocr --pending` yang lain) dan diselesaikan di sana.")
     if left:
         sys.exit(1)
 

@@ -126,6 +126,10 @@ class Document(SQLModel, table=True):
     ocr_page_count: int = Field(default=0)
     ocr_waiting: int = Field(default=0)
     ocr_confidence: float | None = Field(default=None)
+    # Which run is reading the scanned pages (a random token) and until when, in Unix
+    # seconds, unless it renews the claim: one run at a time, and a run that dies lets go.
+    ocr_claim: str | None = Field(default=None, max_length=32)
+    ocr_claimed_until: int | None = Field(default=None, sa_type=BigInteger)
     uploaded_by_id: int | None = Field(default=None, foreign_key="user_account.id")
     uploaded_at: datetime = Field(default_factory=utcnow, index=True)
     deleted_at: datetime | None = Field(default=None, index=True)

@@ -9,23 +9,31 @@ catches up. Values people entered or confirmed, and links they decided on, are k
 
 Every write is a `session_scope`, which takes SQLite's write lock at its start: a form
 submitted meanwhile waits for the page's commit, and so does the page for the form's.
+
+One run reads a document at a time. A run first claims the document (`_claim`: a token
+and a deadline on the document, set only when no other run holds an unexpired claim),
+renews the claim with every page and lets go when it is done. The background worker and
+an admin's `ocr --pending` therefore never read the same pages twice, and a run that is
+killed lets go when its claim runs out (`_claim_seconds`).
 """
 
 from __future__ import annotations
 
 import logging
+import secrets
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import func, update
+from sqlalchemy import func, or_, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from . import events, indexing, links, periods, pipeline
 from .config import Settings
 from .db import session_scope
-from .extract import Extraction, OcrPage, PageText, detect_type, ocr_unavailable_reason, recognise_pages
+from .extract import Extraction, OcrOptions, OcrPage, PageText, detect_type, ocr_unavailable_reason, recognise_pages
 from .legal import read_legal
 from .legal import store as legal_store
 from .models import Document, DocumentPage, ExtractionStatus, PageSource
@@ -40,6 +48,9 @@ BACKGROUND_FAILED = ("OCR di latar belakang berhenti karena kesalahan tak terdug
                      f"belum terbaca. {_SEE_LOG}")
 NOT_QUEUED = ("Dokumen tersimpan, tetapi antrean OCR di latar belakang tidak dapat menerimanya, jadi halaman "
               f"pindaiannya belum terbaca. {_SEE_LOG}")
+ELSEWHERE = ("Halaman pindaiannya sedang dibaca oleh proses lain (worker atau `evidence-vault ocr --pending` yang "
+             "lain); dokumen ini dilewati dan diselesaikan di sana.")
+CLAIM_MIN_SECONDS = 300
 _writes = threading.Lock()  # worker threads of one process take turns at the database
 
 
@@ -52,6 +63,7 @@ class ScanResult:
     pages_read: int
     pages_waiting: int
     message: str
+    elsewhere: bool = False  # another run is reading the document: left to it, nothing done here
 
 
 def pending_documents(session: Session, organisation_id: int | None = None) -> list[int]:
@@ -77,31 +89,38 @@ def complete(engine: Engine, settings: Settings, document_id: int,
 
     `on_page` hears of every page as it is done; setting `stop` ends the work after the
     current page (what is read stays read). Returns None when there is nothing to do
-    (gone, in the trash, or not waiting for OCR).
+    (gone, in the trash, or not waiting for OCR), and a result marked `elsewhere` when
+    another run is reading the document.
     """
-    with Session(engine) as session:
-        document = session.get(Document, document_id)
-        if document is None or document.deleted_at is not None or document.extraction_status not in WAITING:
-            return None
-        sha256 = document.sha256
-        waiting = list(session.exec(select(DocumentPage.number).where(
-            DocumentPage.document_id == document_id, col(DocumentPage.needs_ocr).is_(True),
-        ).order_by(col(DocumentPage.number))))
+    if _waiting(engine, document_id) is None:
+        return None
     options = pipeline.ocr_options_from(settings)
-    blocked = ocr_unavailable_reason(options) if waiting else None
-    failures: list[str] = []
-    if waiting and not blocked:
-        path = FileStore(settings.files_dir, settings.tmp_dir).path_for(sha256)
-        for page in recognise_pages(path, detect_type(path), waiting, pipeline.limits_from(settings), options):
-            if page.error:
-                failures.append(page.error)
-            else:
-                _store_page(engine, document_id, page)
-            if on_page is not None:
-                on_page(page)
-            if stop is not None and stop.is_set():
-                break
-    result = _finish(engine, document_id, failures, blocked)
+    seconds = _claim_seconds(options)
+    claim = _claim(engine, document_id, seconds)
+    if claim is None:
+        return _left_to_another_run(engine, document_id)
+    try:
+        found = _waiting(engine, document_id)  # again: a run that let go just now may have finished it
+        if found is None:
+            return None
+        sha256, waiting = found
+        blocked = ocr_unavailable_reason(options) if waiting else None
+        failures: list[str] = []
+        if waiting and not blocked:
+            path = FileStore(settings.files_dir, settings.tmp_dir).path_for(sha256)
+            for page in recognise_pages(path, detect_type(path), waiting, pipeline.limits_from(settings), options):
+                if page.error:
+                    failures.append(page.error)
+                if not _store_page(engine, document_id, page, claim, seconds):
+                    log.warning("document %s: the OCR claim ran out and another run took it over", document_id)
+                    return _left_to_another_run(engine, document_id)
+                if on_page is not None:
+                    on_page(page)
+                if stop is not None and stop.is_set():
+                    break
+        result = _finish(engine, document_id, failures, blocked)
+    finally:
+        _release(engine, document_id, claim)
     indexing.sync(settings, engine, [document_id])
     return result
 
@@ -127,15 +146,68 @@ def set_aside(engine: Engine, document_id: int, reason: str) -> bool:
     return True
 
 
-def _store_page(engine: Engine, document_id: int, page: OcrPage) -> None:
-    """One page's OCR text, and the document's progress, in one small transaction."""
+def _waiting(engine: Engine, document_id: int) -> tuple[str, list[int]] | None:
+    """The stored file and the page numbers waiting for OCR; None when the document does not wait (or is gone)."""
+    with Session(engine) as session:
+        document = session.get(Document, document_id)
+        if document is None or document.deleted_at is not None or document.extraction_status not in WAITING:
+            return None
+        return document.sha256, list(session.exec(select(DocumentPage.number).where(
+            DocumentPage.document_id == document_id, col(DocumentPage.needs_ocr).is_(True),
+        ).order_by(col(DocumentPage.number))))
+
+
+def _claim_seconds(options: OcrOptions) -> int:
+    """How long a claim holds without renewal: three times the longest a page may take, five minutes at least."""
+    return max(CLAIM_MIN_SECONDS, int(3 * options.page_timeout_seconds))
+
+
+def _claim(engine: Engine, document_id: int, seconds: int) -> str | None:
+    """This run's token for the document's OCR; None while another run holds a claim that has not run out."""
+    token, now = secrets.token_hex(16), int(time.time())
     with _writes, session_scope(engine) as session:
-        session.exec(update(DocumentPage).where(
-            col(DocumentPage.document_id) == document_id, col(DocumentPage.number) == page.number,
-            col(DocumentPage.needs_ocr).is_(True),
-        ).values(text=page.text, char_count=len(page.text), source=PageSource.OCR.value, needs_ocr=False,
-                 ocr_confidence=page.confidence))
-        _count_progress(session, document_id)
+        taken = session.exec(update(Document).where(
+            col(Document.id) == document_id,
+            or_(col(Document.ocr_claim).is_(None), col(Document.ocr_claimed_until) < now),
+        ).values(ocr_claim=token, ocr_claimed_until=now + seconds))
+    return token if taken.rowcount == 1 else None
+
+
+def _release(engine: Engine, document_id: int, claim: str) -> None:
+    """Let go of the claim, if it is still this run's."""
+    with _writes, session_scope(engine) as session:
+        session.exec(update(Document).where(
+            col(Document.id) == document_id, col(Document.ocr_claim) == claim,
+        ).values(ocr_claim=None, ocr_claimed_until=None))
+
+
+def _left_to_another_run(engine: Engine, document_id: int) -> ScanResult:
+    with Session(engine) as session:
+        document = session.get(Document, document_id)
+        assert document is not None
+        return ScanResult(document_id, document.extraction_status, document.ocr_page_count, document.ocr_waiting,
+                          ELSEWHERE, elsewhere=True)
+
+
+def _store_page(engine: Engine, document_id: int, page: OcrPage, claim: str, seconds: int) -> bool:
+    """One page's OCR text (unless it failed), the document's progress and the renewed claim, in one transaction.
+
+    False, with nothing stored, when the claim is no longer this run's.
+    """
+    with _writes, session_scope(engine) as session:
+        renewed = session.exec(update(Document).where(
+            col(Document.id) == document_id, col(Document.ocr_claim) == claim,
+        ).values(ocr_claimed_until=int(time.time()) + seconds))
+        if renewed.rowcount != 1:
+            return False
+        if not page.error:
+            session.exec(update(DocumentPage).where(
+                col(DocumentPage.document_id) == document_id, col(DocumentPage.number) == page.number,
+                col(DocumentPage.needs_ocr).is_(True),
+            ).values(text=page.text, char_count=len(page.text), source=PageSource.OCR.value, needs_ocr=False,
+                     ocr_confidence=page.confidence))
+            _count_progress(session, document_id)
+    return True
 
 
 def _count_progress(session: Session, document_id: int) -> None:

@@ -280,6 +280,67 @@ def test_ctrl_c_stops_ocr_pending_after_the_current_page(cli, initialised, setti
     assert _pages_read() == [(4, 0), (4, 0)]
 
 
+def _ocr_events() -> list[int]:
+    with Session(db.make_engine(load_settings())) as session:
+        events = session.exec(select(Event).where(Event.action == "document.ocr"))
+        return sorted(int(event.object_id) for event in events)
+
+
+def _claim(document_id: int, until: int | None) -> None:
+    with db.session_scope(db.make_engine(load_settings())) as session:
+        document = session.get(Document, document_id)
+        assert document is not None
+        document.ocr_claim, document.ocr_claimed_until = ("a" * 32 if until else None), until
+        session.add(document)
+
+
+def test_two_ocr_runs_at_once_read_each_document_once(cli, initialised, settings: Settings, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """An admin's `ocr --pending` beside another (or the worker): each document is read by one of them."""
+    require_tesseract(settings)
+    folder = tmp_path / "pindaian"
+    folder.mkdir()
+    for number in range(2):
+        (folder / f"sk-{number}.pdf").write_bytes(samples.scanned_pdf([[*DECREE, f"Salinan {number} lampiran {page}"]
+                                                                         for page in range(2)]))
+    monkeypatch.setenv("EVIDENCE_VAULT_OCR_TESSERACT_CMD", MISSING_TESSERACT)
+    assert cli("ingest", str(folder), "--org", "badung").exit_code == 0
+    monkeypatch.setenv("EVIDENCE_VAULT_OCR_TESSERACT_CMD", str(_slow_tesseract(tmp_path, 0.5)))
+    runs = [subprocess.Popen([sys.executable, "-m", "evidence_vault.cli", "ocr", "--pending", "--workers", "1"],
+                             env=dict(os.environ), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            for _run in range(2)]
+    outputs = [run.communicate(timeout=180) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], [err.decode()[-2000:] for _out, err in outputs]
+    assert _pages_read() == [(2, 0), (2, 0)]
+    assert _ocr_events() == [1, 2], "each document was read, and recorded, once"
+    assert any(b"Dilewati: 1 dokumen" in out for out, _err in outputs), [out.decode() for out, _err in outputs]
+
+
+def test_a_document_another_run_reads_is_left_to_it_until_its_claim_runs_out(
+        cli, initialised, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    require_tesseract(settings)
+    scan = tmp_path / "sk-walidata.pdf"
+    scan.write_bytes(samples.scanned_pdf([DECREE]))
+    monkeypatch.setenv("EVIDENCE_VAULT_OCR_TESSERACT_CMD", MISSING_TESSERACT)
+    assert cli("ingest", str(scan), "--org", "badung").exit_code == 0
+    monkeypatch.delenv("EVIDENCE_VAULT_OCR_TESSERACT_CMD")
+    document_id = _only_document().id
+    assert document_id is not None
+
+    _claim(document_id, int(time.time()) + 300)  # another run, alive
+    skipped = cli("ocr", "--pending")
+    assert skipped.exit_code == 0, skipped.output
+    assert f"Dilewati: 1 dokumen (#{document_id}) sedang dibaca oleh proses lain" in skipped.output
+    assert _pages_read() == [(0, 1)] and _ocr_events() == []
+
+    _claim(document_id, int(time.time()) - 1)  # a run that died: its claim ran out
+    taken_over = cli("ocr", "--pending")
+    assert taken_over.exit_code == 0, taken_over.output
+    assert _pages_read() == [(1, 0)] and _ocr_events() == [document_id]
+    document = _only_document()
+    assert (document.ocr_claim, document.ocr_claimed_until) == (None, None), "let go when done"
+
+
 # --- what a page that OCR could not read tells the user ----------------------------------
 
 

@@ -19,6 +19,9 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import DatabaseError
 
+from evidence_vault import db, scans
+from evidence_vault.config import load_settings
+
 from .conftest import PASSWORD
 
 
@@ -69,6 +72,14 @@ def test_the_vault_runs_on_postgresql(postgres: str, cli, admin_env, monkeypatch
     assert audit.exit_code == 0 and '"supported": 3' in audit.output
     assert "Manajemen Data" in cli("search", "kelola data", "--org", "demo").output
     engine = create_engine(url)
+    vault = db.make_engine(load_settings())  # one OCR run per document: the claim is a conditional UPDATE
+    with engine.connect() as connection:
+        document_id = connection.execute(text("SELECT min(id) FROM document")).scalar_one()
+    claim = scans._claim(vault, document_id, 300)
+    assert claim is not None and scans._claim(vault, document_id, 300) is None
+    scans._release(vault, document_id, claim)
+    assert scans._claim(vault, document_id, 300) is not None
+    vault.dispose()
     with pytest.raises(DatabaseError, match="append-only"), engine.begin() as connection:
         connection.execute(text("UPDATE event SET action = 'dipalsukan'"))
     archive = tmp_path / "cadangan.tar.gz"
