@@ -68,9 +68,12 @@ def register(main: click.Group) -> None:
 @click.option("--org", "org_code", help="Only this organisation (default: all).")
 @click.option("--workers", type=click.IntRange(min=1),
               help="Documents read at once (default: worker.concurrency; 0 there means one per core).")
+@click.option("--retry-failed", is_flag=True,
+              help=f"Also try pages OCR has failed on {scans.MAX_OCR_FAILURES} times (say, after a better scan).")
 @click.pass_obj
 @_explained
-def ocr_command(runtime: Runtime, pending: bool, org_code: str | None, workers: int | None) -> None:
+def ocr_command(runtime: Runtime, pending: bool, org_code: str | None, workers: int | None,
+                retry_failed: bool) -> None:
     """Read scanned pages left waiting (Tesseract was missing, OCR was off, a worker stopped).
 
     Their legal metadata and indicator suggestions are then read again; values and links
@@ -98,8 +101,8 @@ def ocr_command(runtime: Runtime, pending: bool, org_code: str | None, workers: 
         try:
             with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="ocr") as pool:
                 try:
-                    for found in pool.map(lambda document_id: scans.complete(engine, settings, document_id,
-                                                                             progress, stop), waiting):
+                    for found in pool.map(lambda document_id: scans.complete(
+                            engine, settings, document_id, progress, stop, retry_failed=retry_failed), waiting):
                         if found is not None:
                             results.append(found)
                 except KeyboardInterrupt:  # before leaving the block, which waits for the documents being read

@@ -159,6 +159,7 @@ class DocumentPage(SQLModel, table=True):
     source: str = Field(default=PageSource.TEXT_LAYER, max_length=16)
     needs_ocr: bool = Field(default=False)
     ocr_confidence: float | None = Field(default=None)
+    ocr_failures: int = Field(default=0)  # OCR runs that failed on this page; after a few it is not tried again
 
 
 class ReviewerAssignment(SQLModel, table=True):

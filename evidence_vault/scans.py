@@ -51,6 +51,10 @@ NOT_QUEUED = ("Dokumen tersimpan, tetapi antrean OCR di latar belakang tidak dap
 ELSEWHERE = ("Halaman pindaiannya sedang dibaca oleh proses lain (worker atau `evidence-vault ocr --pending` yang "
              "lain); dokumen ini dilewati dan diselesaikan di sana.")
 CLAIM_MIN_SECONDS = 300
+MAX_OCR_FAILURES = 3  # runs that may fail on a page before it is left until an admin asks again
+GAVE_UP = ("Halaman {pages} sudah {count} kali gagal dibaca OCR, jadi tidak dicoba lagi. Pindai ulang dokumen itu "
+           "dengan lebih tajam (300 dpi, lurus) lalu unggah lagi, atau jalankan "
+           "`evidence-vault ocr --pending --retry-failed` untuk mencoba sekali lagi.")
 _writes = threading.Lock()  # worker threads of one process take turns at the database
 
 
@@ -84,15 +88,16 @@ def processing_documents(session: Session) -> list[int]:
 
 def complete(engine: Engine, settings: Settings, document_id: int,
              on_page: Callable[[OcrPage], None] | None = None,
-             stop: threading.Event | None = None) -> ScanResult | None:
+             stop: threading.Event | None = None, *, retry_failed: bool = False) -> ScanResult | None:
     """OCR a document's waiting pages, then read its legal metadata and suggestions again.
 
     `on_page` hears of every page as it is done; setting `stop` ends the work after the
     current page (what is read stays read). Returns None when there is nothing to do
     (gone, in the trash, or not waiting for OCR), and a result marked `elsewhere` when
-    another run is reading the document.
+    another run is reading the document. Pages OCR failed on `MAX_OCR_FAILURES` times are
+    not tried again unless `retry_failed`.
     """
-    if _waiting(engine, document_id) is None:
+    if _waiting(engine, document_id, retry_failed) is None:
         return None
     options = pipeline.ocr_options_from(settings)
     seconds = _claim_seconds(options)
@@ -100,10 +105,12 @@ def complete(engine: Engine, settings: Settings, document_id: int,
     if claim is None:
         return _left_to_another_run(engine, document_id)
     try:
-        found = _waiting(engine, document_id)  # again: a run that let go just now may have finished it
+        found = _waiting(engine, document_id, retry_failed)  # again: a run that let go just now may have finished it
         if found is None:
             return None
-        sha256, waiting = found
+        sha256, waiting, given_up = found
+        if given_up and not waiting:  # nothing left to try: say so, record nothing new
+            return _given_up(engine, document_id, given_up)
         blocked = ocr_unavailable_reason(options) if waiting else None
         failures: list[str] = []
         if waiting and not blocked:
@@ -146,15 +153,32 @@ def set_aside(engine: Engine, document_id: int, reason: str) -> bool:
     return True
 
 
-def _waiting(engine: Engine, document_id: int) -> tuple[str, list[int]] | None:
-    """The stored file and the page numbers waiting for OCR; None when the document does not wait (or is gone)."""
+def _waiting(engine: Engine, document_id: int, retry_failed: bool) -> tuple[str, list[int], list[int]] | None:
+    """The stored file, the page numbers to read, and those OCR failed on too often to try again.
+
+    None when the document does not wait for OCR (or is gone).
+    """
     with Session(engine) as session:
         document = session.get(Document, document_id)
         if document is None or document.deleted_at is not None or document.extraction_status not in WAITING:
             return None
-        return document.sha256, list(session.exec(select(DocumentPage.number).where(
+        pages = list(session.exec(select(DocumentPage.number, DocumentPage.ocr_failures).where(
             DocumentPage.document_id == document_id, col(DocumentPage.needs_ocr).is_(True),
         ).order_by(col(DocumentPage.number))))
+    given_up = [number for number, failures in pages if failures >= MAX_OCR_FAILURES and not retry_failed]
+    return document.sha256, [number for number, _failures in pages if number not in given_up], given_up
+
+
+def _given_up(engine: Engine, document_id: int, pages: list[int]) -> ScanResult:
+    with Session(engine) as session:
+        document = session.get(Document, document_id)
+        assert document is not None
+        return ScanResult(document_id, document.extraction_status, document.ocr_page_count, document.ocr_waiting,
+                          _gave_up_message(pages))
+
+
+def _gave_up_message(pages: list[int]) -> str:
+    return GAVE_UP.format(pages=", ".join(map(str, pages)), count=MAX_OCR_FAILURES)
 
 
 def _claim_seconds(options: OcrOptions) -> int:
@@ -190,7 +214,7 @@ def _left_to_another_run(engine: Engine, document_id: int) -> ScanResult:
 
 
 def _store_page(engine: Engine, document_id: int, page: OcrPage, claim: str, seconds: int) -> bool:
-    """One page's OCR text (unless it failed), the document's progress and the renewed claim, in one transaction.
+    """One page's OCR text (or one more failure on it), the progress and the renewed claim, in one transaction.
 
     False, with nothing stored, when the claim is no longer this run's.
     """
@@ -200,7 +224,12 @@ def _store_page(engine: Engine, document_id: int, page: OcrPage, claim: str, sec
         ).values(ocr_claimed_until=int(time.time()) + seconds))
         if renewed.rowcount != 1:
             return False
-        if not page.error:
+        if page.error:
+            session.exec(update(DocumentPage).where(
+                col(DocumentPage.document_id) == document_id, col(DocumentPage.number) == page.number,
+                col(DocumentPage.needs_ocr).is_(True),
+            ).values(ocr_failures=DocumentPage.ocr_failures + 1))
+        else:
             session.exec(update(DocumentPage).where(
                 col(DocumentPage.document_id) == document_id, col(DocumentPage.number) == page.number,
                 col(DocumentPage.needs_ocr).is_(True),
@@ -235,7 +264,10 @@ def _finish(engine: Engine, document_id: int, failures: list[str], blocked: str 
                                                                                            else []))
         status = ExtractionStatus.NEEDS_OCR if extraction.needs_ocr else ExtractionStatus.OK
         message = pipeline.extraction_message(extraction) or "Berhasil disimpan dan teksnya terbaca."
-        if status is ExtractionStatus.NEEDS_OCR and not blocked and not failures:
+        given_up = [row.number for row in rows if row.needs_ocr and row.ocr_failures >= MAX_OCR_FAILURES]
+        if given_up:
+            message += " " + _gave_up_message(given_up)
+        elif status is ExtractionStatus.NEEDS_OCR and not blocked and not failures:
             message += " Teksnya terbaca setelah admin menjalankan `evidence-vault ocr --pending`."
         document.extraction_status, document.extraction_message = status.value, message
         session.add(document)

@@ -341,6 +341,47 @@ def test_a_document_another_run_reads_is_left_to_it_until_its_claim_runs_out(
     assert (document.ocr_claim, document.ocr_claimed_until) == (None, None), "let go when done"
 
 
+def _failing_tesseract(folder: Path) -> tuple[Path, Path]:
+    """Tesseract that fails on every page (its checks answer as the real one), and the file counting its tries."""
+    real = shutil.which("tesseract")
+    assert real is not None
+    tries, script = folder / "percobaan.txt", folder / "tesseract-gagal"
+    script.write_text(f'#!/bin/sh\ncase "$1" in --*) exec {real} "$@" ;; esac\necho halaman >> {tries}\n'
+                      "echo 'Error during processing.' >&2\nexit 1\n")
+    script.chmod(0o755)
+    return script, tries
+
+
+def test_a_page_that_keeps_failing_is_left_after_three_runs_until_asked_again(
+        cli, initialised, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cron job running `ocr --pending` must not spend a minute on the same hopeless page every time."""
+    require_tesseract(settings)
+    scan = tmp_path / "sk-walidata.pdf"
+    scan.write_bytes(samples.scanned_pdf([DECREE]))
+    monkeypatch.setenv("EVIDENCE_VAULT_OCR_TESSERACT_CMD", MISSING_TESSERACT)
+    assert cli("ingest", str(scan), "--org", "badung").exit_code == 0
+    failing, tries = _failing_tesseract(tmp_path)
+    monkeypatch.setenv("EVIDENCE_VAULT_OCR_TESSERACT_CMD", str(failing))
+
+    def attempts() -> int:
+        return len(tries.read_text().splitlines()) if tries.exists() else 0
+
+    for run in range(1, 4):
+        failed = cli("ocr", "--pending")
+        assert failed.exit_code == 1 and attempts() == run, failed.output
+    assert "sudah 3 kali gagal dibaca OCR" in _only_document().extraction_message
+    left = cli("ocr", "--pending")
+    assert left.exit_code == 1 and attempts() == 3, "not tried a fourth time"
+    assert "Halaman 1 sudah 3 kali gagal dibaca OCR" in left.output and "--retry-failed" in left.output
+    assert _ocr_events() == [1, 1, 1], "a run that tries nothing records nothing"
+
+    monkeypatch.delenv("EVIDENCE_VAULT_OCR_TESSERACT_CMD")  # a better scan, or Tesseract mended
+    assert cli("ocr", "--pending").exit_code == 1, "still left without --retry-failed"
+    retried = cli("ocr", "--pending", "--retry-failed")
+    assert retried.exit_code == 0, retried.output
+    assert _pages_read() == [(1, 0)] and _only_document().extraction_status == "ok"
+
+
 # --- what a page that OCR could not read tells the user ----------------------------------
 
 
