@@ -11,14 +11,11 @@ import os
 import sys
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import closing
-from functools import wraps
 from pathlib import Path
-from typing import IO, Any
 
 import click
-from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from . import (
@@ -30,7 +27,6 @@ from . import (
     demo,
     indexing,
     ingest,
-    logs,
     organisations,
     periods,
     pipeline,
@@ -38,83 +34,13 @@ from . import (
     suggestions,
     worker,
 )
-from .config import ConfigError, Settings, load_settings
+from .cli_pipeline import register
+from .cli_runtime import CommandFailed, Runtime, explained, pass_runtime
 from .frameworks import FrameworkError, registry
 from .legal import jdihn
 from .legal import reread as legal_reread
 from .models import OrganisationKind, Role
 from .reports import exports
-
-
-class CommandFailed(click.ClickException):
-    """A failure explained to the user; shown without a traceback."""
-
-    def show(self, file: IO[Any] | None = None) -> None:
-        click.echo(f"Gagal: {self.format_message()}", err=True)
-
-
-DOMAIN_ERRORS = (
-    accounts.AccountError,
-    organisations.OrganisationError,
-    ConfigError,
-    db.SchemaOutOfDate,
-    backup.BackupError,
-    periods.PeriodError,
-    audit.AuditError,
-)
-
-
-def _explained(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn the domain's errors into a clean message and exit code 1."""
-
-    @wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except DOMAIN_ERRORS as error:
-            raise CommandFailed(str(error)) from None
-
-    return wrapper
-
-
-class Runtime:
-    """Settings and engine of one invocation, created on first use."""
-
-    def __init__(self, config_path: str | None) -> None:
-        self.config_path = config_path
-        self._settings: Settings | None = None
-        self._engine: Engine | None = None
-
-    @property
-    def settings(self) -> Settings:
-        if self._settings is None:
-            try:
-                self._settings = load_settings(self.config_path)
-            except ConfigError as error:
-                raise CommandFailed(str(error)) from None
-            logs.configure(self._settings)
-            registry.use_storage(self._settings.frameworks_dir)
-        return self._settings
-
-    @property
-    def engine(self) -> Engine:
-        if self._engine is None:
-            self._engine = db.make_engine(self.settings)
-        return self._engine
-
-    def close(self) -> None:
-        """Return the database connections when the command ends."""
-        if self._engine is not None:
-            self._engine.dispose()
-            self._engine = None
-
-    def current_engine(self) -> Engine:
-        """The engine, after checking the schema is up to date."""
-        db.require_current_schema(self.engine)
-        return self.engine
-
-
-pass_runtime = click.make_pass_decorator(Runtime)
 
 
 @click.group(help="Evidence Vault: data dukung SPBE yang tertata dan sah.")
@@ -130,7 +56,7 @@ def main(context: click.Context, config_path: str | None) -> None:
 @main.command()
 @click.option("--admin-email", envvar="EVIDENCE_VAULT_ADMIN_EMAIL", help="Email of the first admin account.")
 @pass_runtime
-@_explained
+@explained
 def init(runtime: Runtime, admin_email: str | None) -> None:
     """Create or upgrade the database, and create the first admin account if there is none."""
     db.upgrade(runtime.engine)
@@ -176,7 +102,7 @@ def org() -> None:
 @click.option("--code", help="Short slug used by --org everywhere (default: made from the name).")
 @click.option("--region", default="", help="Region, e.g. the province of a regency.")
 @pass_runtime
-@_explained
+@explained
 def org_add(runtime: Runtime, name: str, kind: str, code: str | None, region: str) -> None:
     """Create an organisation."""
     with db.session_scope(runtime.current_engine()) as session:
@@ -186,7 +112,7 @@ def org_add(runtime: Runtime, name: str, kind: str, code: str | None, region: st
 
 @org.command("list")
 @pass_runtime
-@_explained
+@explained
 def org_list(runtime: Runtime) -> None:
     """List organisations."""
     with db.session_scope(runtime.current_engine()) as session:
@@ -206,7 +132,7 @@ def user() -> None:
 @click.option("--name", "full_name", default="", help="Full name shown in the app.")
 @click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
 @pass_runtime
-@_explained
+@explained
 def user_add(runtime: Runtime, email: str, role: str, org_code: str | None, full_name: str,
              password_stdin: bool) -> None:
     """Create a user account."""
@@ -220,7 +146,7 @@ def user_add(runtime: Runtime, email: str, role: str, org_code: str | None, full
 @user.command("list")
 @click.option("--org", "org_code", help="Only this organisation.")
 @pass_runtime
-@_explained
+@explained
 def user_list(runtime: Runtime, org_code: str | None) -> None:
     """List accounts: email, role, organisation, status."""
     with db.session_scope(runtime.current_engine()) as session:
@@ -236,7 +162,7 @@ def user_list(runtime: Runtime, org_code: str | None) -> None:
 @click.option("--org", "org_code", required=True, help="Organisation the reviewer may review.")
 @click.option("--remove", is_flag=True, help="Withdraw the assignment instead.")
 @pass_runtime
-@_explained
+@explained
 def user_assign(runtime: Runtime, email: str, org_code: str, remove: bool) -> None:
     """Let a reviewer (internal assessor) read and review another organisation's evidence."""
     with db.session_scope(runtime.current_engine()) as session:
@@ -254,7 +180,7 @@ def user_assign(runtime: Runtime, email: str, org_code: str, remove: bool) -> No
 @user.command("reset-password")
 @click.argument("email")
 @pass_runtime
-@_explained
+@explained
 def user_reset_password(runtime: Runtime, email: str) -> None:
     """Give an account a new random password (printed once) and lift any lockout."""
     with db.session_scope(runtime.current_engine()) as session:
@@ -268,7 +194,7 @@ def user_reset_password(runtime: Runtime, email: str) -> None:
 @main.command("backup")
 @click.argument("target", type=click.Path(dir_okay=False))
 @pass_runtime
-@_explained
+@explained
 def backup_command(runtime: Runtime, target: str) -> None:
     """Write a consistent archive (database, files, settings without secrets) while the app runs."""
     summary = backup.create_backup(runtime.current_engine(), runtime.settings, Path(target))
@@ -279,7 +205,7 @@ def backup_command(runtime: Runtime, target: str) -> None:
 @main.command("restore")
 @click.argument("source", type=click.Path(exists=True, dir_okay=False))
 @pass_runtime
-@_explained
+@explained
 def restore_command(runtime: Runtime, source: str) -> None:
     """Bring a backup back into an empty vault (a new storage folder), checking every file."""
     summary = backup.restore_backup(runtime.engine, runtime.settings, Path(source))
@@ -292,7 +218,7 @@ def restore_command(runtime: Runtime, source: str) -> None:
 @click.option("--port", type=int, help="Port to listen on (default from config).")
 @click.option("--debug", is_flag=True, help="Flask's development server with reloading; never in production.")
 @pass_runtime
-@_explained
+@explained
 def serve(runtime: Runtime, host: str | None, port: int | None, debug: bool) -> None:
     """Start the web application (waitress, a production-grade server)."""
     from .app import create_app
@@ -313,7 +239,7 @@ def serve(runtime: Runtime, host: str | None, port: int | None, debug: bool) -> 
 
 @main.command("demo")
 @pass_runtime
-@_explained
+@explained
 def demo_command(runtime: Runtime) -> None:
     """Load a demo organisation with generated documents, and print its login."""
     db.upgrade(runtime.engine)
@@ -348,7 +274,7 @@ def _is_unusable(result: ingest.IngestResult) -> bool:
 @click.option("--workers", type=click.IntRange(min=1),
               help="Processes reading files at once (default: ingest.workers; 0 there means one per core).")
 @pass_runtime
-@_explained
+@explained
 def ingest_command(runtime: Runtime, paths: tuple[str, ...], org_code: str, recursive: bool,
                    as_email: str | None, workers: int | None) -> None:
     """Import files and folders on all cores, OCR included; run it again to resume after a stop."""
@@ -404,7 +330,7 @@ def legal() -> None:
 @legal.command("refresh")
 @click.option("--org", "org_code", help="Only this organisation (default: all).")
 @pass_runtime
-@_explained
+@explained
 def legal_refresh(runtime: Runtime, org_code: str | None) -> None:
     """Re-read legal metadata from the stored text; values people entered or confirmed are kept."""
     with db.session_scope(runtime.current_engine()) as session:
@@ -419,7 +345,7 @@ def legal_refresh(runtime: Runtime, org_code: str | None) -> None:
 @click.option("--base-url", default="http://127.0.0.1:8000", show_default=True,
               help="Address of the vault, for the links in the feed.")
 @pass_runtime
-@_explained
+@explained
 def legal_feed(runtime: Runtime, org_code: str, base_url: str) -> None:
     """Print the organisation's JDIHN-compatible feed (JSON) for a JDIH site."""
     base = base_url.rstrip("/")
@@ -464,7 +390,7 @@ def period() -> None:
 @click.option("--framework", "framework_code", default="spbe-2020", show_default=True)
 @click.option("--label", default="", help="A name, e.g. 'Evaluasi SPBE 2025'.")
 @pass_runtime
-@_explained
+@explained
 def period_add(runtime: Runtime, org_code: str, year: int, framework_code: str, label: str) -> None:
     """Open an assessment period for an organisation and make it the current one."""
     with db.session_scope(runtime.current_engine()) as session:
@@ -476,7 +402,7 @@ def period_add(runtime: Runtime, org_code: str, year: int, framework_code: str, 
 @main.command("retag")
 @click.option("--org", "org_code", help="Only this organisation (default: all).")
 @pass_runtime
-@_explained
+@explained
 def retag(runtime: Runtime, org_code: str | None) -> None:
     """Suggest indicators again for stored documents; links people decided on are kept."""
     with db.session_scope(runtime.current_engine()) as session:
@@ -492,7 +418,7 @@ def retag(runtime: Runtime, org_code: str | None) -> None:
               show_default=True)
 @click.option("--output", type=click.Path(dir_okay=False), help="Write to this file (required for xlsx and zip).")
 @pass_runtime
-@_explained
+@explained
 def audit_command(runtime: Runtime, org_code: str, year: int | None, kind: str, output: str | None) -> None:
     """The pre-assessment audit: supported level per indicator, findings, predicted index."""
     if kind in ("xlsx", "zip") and not output:
@@ -518,7 +444,7 @@ def audit_command(runtime: Runtime, org_code: str, year: int | None, kind: str, 
 @click.option("--json", "as_json", is_flag=True, help="Print JSON: hits with document id, title, page, score, snippet.")
 @click.option("--limit", default=20, show_default=True, help="Hits to show.")
 @pass_runtime
-@_explained
+@explained
 def search_command(runtime: Runtime, query: str, org_code: str, indicator: str | None, as_json: bool,
                    limit: int) -> None:
     """Full-text search in Indonesian (inflections, phrases, citations like 'Perbup 12/2023')."""
@@ -548,7 +474,7 @@ def search_command(runtime: Runtime, query: str, org_code: str, indicator: str |
 @main.command("reindex")
 @click.option("--check", "only_check", is_flag=True, help="Only compare the index with the database.")
 @pass_runtime
-@_explained
+@explained
 def reindex_command(runtime: Runtime, only_check: bool) -> None:
     """Rebuild the search index from the database (searches keep working meanwhile)."""
     engine = runtime.current_engine()
@@ -562,7 +488,7 @@ def reindex_command(runtime: Runtime, only_check: bool) -> None:
 @main.command("check")
 @click.option("--fix", is_flag=True, help="Index missing documents and drop entries without a document.")
 @pass_runtime
-@_explained
+@explained
 def check_command(runtime: Runtime, fix: bool) -> None:
     """Compare the search index with the database (after a crash, say); exit code 1 when they differ."""
     report = indexing.check(runtime.settings, runtime.current_engine(), fix=fix)
@@ -602,9 +528,7 @@ def inspect_command(runtime: Runtime, file: str, as_json: bool) -> None:
         sys.exit(1)
 
 
-from .cli_pipeline import register  # noqa: E402 - commands of the OCR and background stages, added last
-
-register(main)
+register(main)  # the commands of the OCR and background stages
 
 if __name__ == "__main__":
     main()

@@ -5,8 +5,8 @@ also gives `serve` a `--worker/--no-worker` option: by default the web server st
 `evidence-vault worker` as a child process, which dies with it.
 
 This module does not import `cli` (which imports it): under `python -m evidence_vault.cli`
-that would load a second copy of `cli`. Commands get the invocation's `Runtime` with
-`click.pass_obj`, and domain errors become the same "Gagal: ..." message as in `cli`.
+that would load a second copy of `cli`. What both share (the invocation's `Runtime`, the
+"Gagal: ..." message for domain errors) is in `cli_runtime`.
 """
 
 from __future__ import annotations
@@ -18,41 +18,18 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from functools import wraps
-from typing import IO, TYPE_CHECKING, Any
+from typing import Any
 
 import click
 from sqlmodel import Session
 
-from . import db, organisations, pipeline, scans, worker
+from . import organisations, pipeline, scans, worker
+from .cli_runtime import CommandFailed, Runtime, explained
 from .extract import OcrPage, ocr_unavailable_reason
 from .extract.isolation import die_with_parent
 from .models import Document
 
-if TYPE_CHECKING:
-    from .cli import Runtime
-
 WORKER_STOP_SECONDS = 10
-DOMAIN_ERRORS = (organisations.OrganisationError, db.SchemaOutOfDate)
-
-
-class CommandFailed(click.ClickException):
-    """A failure explained to the user; shown without a traceback (as in `cli`)."""
-
-    def show(self, file: IO[Any] | None = None) -> None:
-        click.echo(f"Gagal: {self.format_message()}", err=True)
-
-
-def _explained(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn the domain's errors into a clean message and exit code 1."""
-
-    @wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except DOMAIN_ERRORS as error:
-            raise CommandFailed(str(error)) from None
-
-    return wrapper
 
 
 def register(main: click.Group) -> None:
@@ -71,7 +48,7 @@ def register(main: click.Group) -> None:
 @click.option("--retry-failed", is_flag=True,
               help=f"Also try pages OCR has failed on {scans.MAX_OCR_FAILURES} times (say, after a better scan).")
 @click.pass_obj
-@_explained
+@explained
 def ocr_command(runtime: Runtime, pending: bool, org_code: str | None, workers: int | None,
                 retry_failed: bool) -> None:
     """Read scanned pages left waiting (Tesseract was missing, OCR was off, a worker stopped).
@@ -144,7 +121,7 @@ def _thread_safe(update: Callable[[OcrPage], None]) -> Callable[[OcrPage], None]
 @click.option("--concurrency", type=click.IntRange(min=1),
               help="Documents read at once (default: worker.concurrency; 0 there means one per core).")
 @click.pass_obj
-@_explained
+@explained
 def worker_command(runtime: Runtime, once: bool, concurrency: int | None) -> None:
     """Run the background queue: OCR of scanned web uploads (`serve` starts it; it also runs alone)."""
     settings = runtime.settings
