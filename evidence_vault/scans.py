@@ -103,14 +103,14 @@ def complete(engine: Engine, settings: Settings, document_id: int,
     seconds = _claim_seconds(options)
     claim = _claim(engine, document_id, seconds)
     if claim is None:
-        return _left_to_another_run(engine, document_id)
+        return _as_it_stands(engine, document_id, ELSEWHERE, elsewhere=True)
     try:
         found = _waiting(engine, document_id, retry_failed)  # again: a run that let go just now may have finished it
         if found is None:
             return None
         sha256, waiting, given_up = found
         if given_up and not waiting:  # nothing left to try: say so, record nothing new
-            return _given_up(engine, document_id, given_up)
+            return _as_it_stands(engine, document_id, _gave_up_message(given_up))
         blocked = ocr_unavailable_reason(options) if waiting else None
         failures: list[str] = []
         if waiting and not blocked:
@@ -120,7 +120,7 @@ def complete(engine: Engine, settings: Settings, document_id: int,
                     failures.append(page.error)
                 if not _store_page(engine, document_id, page, claim, seconds):
                     log.warning("document %s: the OCR claim ran out and another run took it over", document_id)
-                    return _left_to_another_run(engine, document_id)
+                    return _as_it_stands(engine, document_id, ELSEWHERE, elsewhere=True)
                 if on_page is not None:
                     on_page(page)
                 if stop is not None and stop.is_set():
@@ -169,12 +169,13 @@ def _waiting(engine: Engine, document_id: int, retry_failed: bool) -> tuple[str,
     return document.sha256, [number for number, _failures in pages if number not in given_up], given_up
 
 
-def _given_up(engine: Engine, document_id: int, pages: list[int]) -> ScanResult:
+def _as_it_stands(engine: Engine, document_id: int, message: str, *, elsewhere: bool = False) -> ScanResult:
+    """The document's progress as recorded, for a run that read nothing of it."""
     with Session(engine) as session:
         document = session.get(Document, document_id)
         assert document is not None
         return ScanResult(document_id, document.extraction_status, document.ocr_page_count, document.ocr_waiting,
-                          _gave_up_message(pages))
+                          message, elsewhere)
 
 
 def _gave_up_message(pages: list[int]) -> str:
@@ -203,14 +204,6 @@ def _release(engine: Engine, document_id: int, claim: str) -> None:
         session.exec(update(Document).where(
             col(Document.id) == document_id, col(Document.ocr_claim) == claim,
         ).values(ocr_claim=None, ocr_claimed_until=None))
-
-
-def _left_to_another_run(engine: Engine, document_id: int) -> ScanResult:
-    with Session(engine) as session:
-        document = session.get(Document, document_id)
-        assert document is not None
-        return ScanResult(document_id, document.extraction_status, document.ocr_page_count, document.ocr_waiting,
-                          ELSEWHERE, elsewhere=True)
 
 
 def _store_page(engine: Engine, document_id: int, page: OcrPage, claim: str, seconds: int) -> bool:

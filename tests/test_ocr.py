@@ -226,14 +226,32 @@ def test_tesseract_words_become_lines_blocks_and_a_confidence() -> None:
     assert ocr.text_and_confidence({"text": []}) == ("", None)
 
 
-def _slow_tesseract(folder: Path, seconds: float) -> Path:
-    """Tesseract that takes `seconds` longer over every page (its checks answer at once)."""
+def _wrapped_tesseract(folder: Path, name: str, on_page: str) -> Path:
+    """The real Tesseract, running the shell lines `on_page` first on every page (its checks answer at once)."""
     real = shutil.which("tesseract")
     assert real is not None
-    script = folder / "tesseract-lambat"
-    script.write_text(f'#!/bin/sh\ncase "$1" in --*) ;; *) sleep {seconds} ;; esac\nexec {real} "$@"\n')
+    script = folder / name
+    script.write_text(f'#!/bin/sh\ncase "$1" in --*) exec {real} "$@" ;; esac\n{on_page}\nexec {real} "$@"\n')
     script.chmod(0o755)
     return script
+
+
+def _slow_tesseract(folder: Path, seconds: float) -> Path:
+    """Tesseract that takes `seconds` longer over every page."""
+    return _wrapped_tesseract(folder, "tesseract-lambat", f"sleep {seconds}")
+
+
+def _waiting_for_ocr(cli, monkeypatch: pytest.MonkeyPatch, folder: Path,  # noqa: ANN001 - the CLI runner
+                     documents: int, pages: int) -> None:
+    """Scanned documents imported while Tesseract was missing: every page waits for `ocr --pending`."""
+    folder.mkdir()
+    for number in range(documents):
+        (folder / f"sk-{number}.pdf").write_bytes(samples.scanned_pdf([[*DECREE, f"Salinan {number} lampiran {page}"]
+                                                                         for page in range(pages)]))
+    monkeypatch.setenv("EVIDENCE_VAULT_OCR_TESSERACT_CMD", MISSING_TESSERACT)
+    assert cli("ingest", str(folder), "--org", "badung").exit_code == 0
+    monkeypatch.delenv("EVIDENCE_VAULT_OCR_TESSERACT_CMD")
+    assert _pages_read() == [(0, pages)] * documents
 
 
 def _pages_read() -> list[tuple[int, int]]:
@@ -246,15 +264,7 @@ def _pages_read() -> list[tuple[int, int]]:
 def test_ctrl_c_stops_ocr_pending_after_the_current_page(cli, initialised, settings: Settings, tmp_path: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     require_tesseract(settings)
-    folder = tmp_path / "pindaian"
-    folder.mkdir()
-    for number in range(2):
-        (folder / f"sk-{number}.pdf").write_bytes(samples.scanned_pdf([[*DECREE, f"Salinan {number} lampiran {page}"]
-                                                                         for page in range(4)]))
-    monkeypatch.setenv("EVIDENCE_VAULT_OCR_TESSERACT_CMD", MISSING_TESSERACT)
-    assert cli("ingest", str(folder), "--org", "badung").exit_code == 0
-    assert _pages_read() == [(0, 4), (0, 4)]
-
+    _waiting_for_ocr(cli, monkeypatch, tmp_path / "pindaian", documents=2, pages=4)
     monkeypatch.setenv("EVIDENCE_VAULT_OCR_TESSERACT_CMD", str(_slow_tesseract(tmp_path, 1.5)))
     process = subprocess.Popen([sys.executable, "-m", "evidence_vault.cli", "ocr", "--pending", "--workers", "1"],
                                env=dict(os.environ), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -298,13 +308,7 @@ def test_two_ocr_runs_at_once_read_each_document_once(cli, initialised, settings
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     """An admin's `ocr --pending` beside another (or the worker): each document is read by one of them."""
     require_tesseract(settings)
-    folder = tmp_path / "pindaian"
-    folder.mkdir()
-    for number in range(2):
-        (folder / f"sk-{number}.pdf").write_bytes(samples.scanned_pdf([[*DECREE, f"Salinan {number} lampiran {page}"]
-                                                                         for page in range(2)]))
-    monkeypatch.setenv("EVIDENCE_VAULT_OCR_TESSERACT_CMD", MISSING_TESSERACT)
-    assert cli("ingest", str(folder), "--org", "badung").exit_code == 0
+    _waiting_for_ocr(cli, monkeypatch, tmp_path / "pindaian", documents=2, pages=2)
     monkeypatch.setenv("EVIDENCE_VAULT_OCR_TESSERACT_CMD", str(_slow_tesseract(tmp_path, 0.5)))
     runs = [subprocess.Popen([sys.executable, "-m", "evidence_vault.cli", "ocr", "--pending", "--workers", "1"],
                              env=dict(os.environ), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -319,11 +323,7 @@ def test_two_ocr_runs_at_once_read_each_document_once(cli, initialised, settings
 def test_a_document_another_run_reads_is_left_to_it_until_its_claim_runs_out(
         cli, initialised, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     require_tesseract(settings)
-    scan = tmp_path / "sk-walidata.pdf"
-    scan.write_bytes(samples.scanned_pdf([DECREE]))
-    monkeypatch.setenv("EVIDENCE_VAULT_OCR_TESSERACT_CMD", MISSING_TESSERACT)
-    assert cli("ingest", str(scan), "--org", "badung").exit_code == 0
-    monkeypatch.delenv("EVIDENCE_VAULT_OCR_TESSERACT_CMD")
+    _waiting_for_ocr(cli, monkeypatch, tmp_path / "pindaian", documents=1, pages=1)
     document_id = _only_document().id
     assert document_id is not None
 
@@ -342,13 +342,10 @@ def test_a_document_another_run_reads_is_left_to_it_until_its_claim_runs_out(
 
 
 def _failing_tesseract(folder: Path) -> tuple[Path, Path]:
-    """Tesseract that fails on every page (its checks answer as the real one), and the file counting its tries."""
-    real = shutil.which("tesseract")
-    assert real is not None
-    tries, script = folder / "percobaan.txt", folder / "tesseract-gagal"
-    script.write_text(f'#!/bin/sh\ncase "$1" in --*) exec {real} "$@" ;; esac\necho halaman >> {tries}\n'
-                      "echo 'Error during processing.' >&2\nexit 1\n")
-    script.chmod(0o755)
+    """Tesseract that fails on every page, and the file counting its tries."""
+    tries = folder / "percobaan.txt"
+    script = _wrapped_tesseract(folder, "tesseract-gagal",
+                                f"echo halaman >> {tries}\necho 'Error during processing.' >&2\nexit 1")
     return script, tries
 
 
@@ -356,10 +353,7 @@ def test_a_page_that_keeps_failing_is_left_after_three_runs_until_asked_again(
         cli, initialised, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A cron job running `ocr --pending` must not spend a minute on the same hopeless page every time."""
     require_tesseract(settings)
-    scan = tmp_path / "sk-walidata.pdf"
-    scan.write_bytes(samples.scanned_pdf([DECREE]))
-    monkeypatch.setenv("EVIDENCE_VAULT_OCR_TESSERACT_CMD", MISSING_TESSERACT)
-    assert cli("ingest", str(scan), "--org", "badung").exit_code == 0
+    _waiting_for_ocr(cli, monkeypatch, tmp_path / "pindaian", documents=1, pages=1)
     failing, tries = _failing_tesseract(tmp_path)
     monkeypatch.setenv("EVIDENCE_VAULT_OCR_TESSERACT_CMD", str(failing))
 
