@@ -14,10 +14,11 @@ from pathlib import Path
 
 from sqlmodel import Session
 
-from evidence_vault import audit, claims, db, organisations, periods
+from evidence_vault import audit, db
 from evidence_vault.config import load_settings
 from evidence_vault.frameworks import builtin_framework
 from evidence_vault.models import Document, DocumentPage, IndicatorLink, LegalField, OrganisationKind
+from evidence_vault.records import claims, organisations, periods
 
 DOCUMENTS, LINKS, RUNS = 5000, 1000, 5
 TEXT = ("Manajemen data meliputi arsitektur data, data induk, data referensi, basis data, kualitas data dan "

@@ -13,8 +13,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from evidence_vault.coverage import Source, coverage, elements_of  # noqa: E402
 from evidence_vault.frameworks import builtin_framework  # noqa: E402
+from evidence_vault.tagging.coverage import Source, coverage, elements_of  # noqa: E402
 from tests.policy_documents import held_out_set, labelled_set  # noqa: E402
 
 

@@ -140,9 +140,11 @@ def measure_ingest(paths: list[Path], workers: int, ocr: bool, index: bool) -> d
     os.environ["EVIDENCE_VAULT_OCR_ENABLED"] = "true" if ocr else "false"
     from sqlmodel import Session, func, select
 
-    from evidence_vault import bulk, db, organisations
+    from evidence_vault import db
     from evidence_vault.config import load_settings
     from evidence_vault.models import Document, OrganisationKind
+    from evidence_vault.pipeline import bulk
+    from evidence_vault.records import organisations
 
     if not index:  # measure the pipeline without the search stage
         bulk.Indexer = NoIndex  # type: ignore[misc, assignment]
@@ -165,7 +167,7 @@ def measure_ingest(paths: list[Path], workers: int, ocr: bool, index: bool) -> d
 
 def measure_ocr_accuracy() -> dict[str, float]:
     """The README's cleaning figure: one degraded scan, read raw and cleaned."""
-    from evidence_vault import samples
+    from evidence_vault.demo import samples
     from evidence_vault.extract import ocr
 
     found = {}
@@ -221,7 +223,7 @@ def run(measure: str, corpus: Path | None = None, workers: int = 1, ocr: bool = 
 
 def generated_corpus(folder: Path, scans: int) -> Path:
     """Text PDFs and DOCX of several pages, plus scanned PDFs and TIFF/PNG scans (some degraded)."""
-    from evidence_vault import samples
+    from evidence_vault.demo import samples
 
     body = ("Pasal {n}\n(1) Perangkat Daerah menyelenggarakan layanan berbasis elektronik secara terpadu. "
             "(2) Kepala Dinas melaporkan pelaksanaan SPBE setiap akhir tahun anggaran. ") * 12
@@ -290,7 +292,7 @@ def main() -> int:
     if args.measure:
         _child(args)
         return 0
-    from evidence_vault.worker import cpu_count
+    from evidence_vault.pipeline.worker import cpu_count
 
     cores = cpu_count()
     load = os.getloadavg()[0]

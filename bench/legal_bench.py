@@ -5,7 +5,7 @@ Run with `make bench`. Two readings of each regulation, in the same run:
 - text layer only: the PDF's text, scanned pages left empty (a web upload before the
   background OCR, or a server without Tesseract);
 - with OCR: scanned pages read by Tesseract first, the way `evidence-vault ingest` and the
-  background worker read them (`pipeline.extract_text` then `pipeline.recognise_scans`,
+  background worker read them (`stages.extract_text` then `stages.recognise_scans`,
   with the shipped `config.toml`, environment overrides ignored so the run is repeatable).
 
 A field counts as right when it equals the ground truth after normalising case and white
@@ -19,10 +19,10 @@ import json
 import sys
 from pathlib import Path
 
-from evidence_vault import pipeline
 from evidence_vault.config import load_settings
 from evidence_vault.extract import detect_type, ocr_unavailable_reason
 from evidence_vault.legal import read_legal
+from evidence_vault.pipeline import stages
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "regulations"
 KIND_OF_TYPE = {"Undang-undang (UU)": "uu", "Peraturan Menteri Komunikasi dan Informatika": "permen"}
@@ -75,7 +75,7 @@ def main() -> int:
         print(f"corpus not found at {CORPUS}", file=sys.stderr)
         return 1
     settings = load_settings(environ={})
-    no_ocr = ocr_unavailable_reason(pipeline.ocr_options_from(settings))
+    no_ocr = ocr_unavailable_reason(stages.ocr_options_from(settings))
     rows = json.loads(truth_file.read_text(encoding="utf-8"))
     right = {mode: dict.fromkeys(FIELDS, 0) for mode in MODES}
     misses: dict[str, list[str]] = {mode: [] for mode in MODES}
@@ -83,11 +83,11 @@ def main() -> int:
     for row in rows:
         path = CORPUS / row["file"]
         file_type = detect_type(path)
-        extraction = pipeline.extract_text(path, file_type, settings)
+        extraction = stages.extract_text(path, file_type, settings)
         readings = {"text": values_of([page.text for page in extraction.pages])}
         if not no_ocr:
             if extraction.waiting_pages:
-                extraction = pipeline.recognise_scans(path, file_type, extraction, settings)
+                extraction = stages.recognise_scans(path, file_type, extraction, settings)
                 scanned += [f"  {row['file']:<28} page {page.number:>2}: mean confidence {page.ocr_confidence:.0%}"
                             if page.ocr_applied else f"  {row['file']:<28} page {page.number:>2}: not read"
                             for page in extraction.pages if page.needs_ocr or page.ocr_applied]

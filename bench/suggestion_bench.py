@@ -27,7 +27,7 @@ def main() -> int:
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the labelled set lives in tests/
     from evidence_vault.frameworks import builtin_framework
-    from evidence_vault.tagging import MIN_SCORE
+    from evidence_vault.tagging.suggestions import MIN_SCORE
     from tests.labelled_documents import DISTRACTORS, DOCUMENTS, HELD_OUT, HELD_OUT_DISTRACTORS, measure
 
     framework = builtin_framework(args.framework)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from importlib.resources import files
 
 from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 
 from . import db, logs
-from .config import PROJECT_ROOT, Settings, load_settings, secret_key
+from .config import Settings, load_settings, secret_key
 from .frameworks import registry
 from .web import init_app as init_web
 
@@ -23,8 +24,10 @@ def create_app(settings: Settings | None = None, testing: bool = False) -> Flask
 
     app = Flask(
         __name__,
-        template_folder=str(PROJECT_ROOT / "templates"),
-        static_folder=str(PROJECT_ROOT / "static"),
+        # Shipped inside the package (the wheel carries them; in a checkout they are links
+        # to the top-level folders), so an installed vault never looks in a source tree.
+        template_folder=str(files(__package__) / "templates"),
+        static_folder=str(files(__package__) / "static"),
     )
     max_bytes = settings.get("upload", "max_bytes")
     lifetime = timedelta(minutes=settings.get("session", "lifetime_minutes"))

@@ -2,6 +2,12 @@
 
 Settings are loaded explicitly (never at import time) and passed to whatever needs
 them, so tests and scripts can point a whole run at a throwaway storage folder.
+
+The defaults travel inside the installed package (`evidence_vault/config.toml`, read
+through `importlib.resources`); a deployment's own file comes through `--config` or
+EVIDENCE_VAULT_CONFIG and holds only what it changes. Relative paths in the defaults and
+in the environment are relative to the current working directory (so `storage/` sits
+where the vault is run); in an override file, relative to that file's folder.
 """
 
 from __future__ import annotations
@@ -10,12 +16,13 @@ import os
 import secrets
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CONFIG = PROJECT_ROOT / "config.toml"
+DEFAULT_CONFIG: Traversable = files(__package__) / "config.toml"
 ENV_PREFIX = "EVIDENCE_VAULT_"
 SECRET_KEY_FILE = "secret_key"
 
@@ -29,7 +36,6 @@ class Settings:
     """All settings of one run, by section, with paths already resolved."""
 
     values: Mapping[str, Mapping[str, Any]]
-    base_dir: Path = field(default=PROJECT_ROOT)
 
     def get(self, section: str, key: str) -> Any:
         """Return one setting; unknown names are a programming error."""
@@ -79,7 +85,7 @@ def load_settings(
     """Merge the defaults, an optional override file and the environment."""
     environ = os.environ if environ is None else environ
     values = _read_toml(DEFAULT_CONFIG)
-    _resolve_paths(values, DEFAULT_CONFIG.parent)
+    _resolve_paths(values, Path.cwd())
     config_path = config_path or environ.get(ENV_PREFIX + "CONFIG")
     if config_path:
         override = _read_toml(Path(config_path))
@@ -89,7 +95,7 @@ def load_settings(
     return Settings(values=values)
 
 
-def _read_toml(path: Path) -> dict[str, dict[str, Any]]:
+def _read_toml(path: Path | Traversable) -> dict[str, dict[str, Any]]:
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)

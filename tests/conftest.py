@@ -18,14 +18,16 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy.engine import Engine
 
-from evidence_vault import accounts, db, organisations
+from evidence_vault import db
 from evidence_vault.app import create_app
 from evidence_vault.cli import main
 from evidence_vault.config import Settings, load_settings
 from evidence_vault.models import Organisation, OrganisationKind, Role
+from evidence_vault.records import accounts, organisations
 
 PASSWORD = "kata-sandi-uji-123"
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+SHARED = PROJECT_ROOT.parent / "shared"
 CORPUS = SHARED / "corpus"
 _CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 

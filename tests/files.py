@@ -7,7 +7,7 @@ import zipfile
 
 from pypdf import PdfReader, PdfWriter
 
-from evidence_vault import samples
+from evidence_vault.demo import samples
 
 
 def encrypted_pdf(user_password: str, owner_password: str = "pemilik-rahasia") -> bytes:

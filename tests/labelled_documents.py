@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from evidence_vault.frameworks import Framework
-from evidence_vault.tagging import MIN_SCORE, suggest
+from evidence_vault.tagging.suggestions import MIN_SCORE, suggest
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session, select
 
-from evidence_vault import db, samples
+from evidence_vault import db
 from evidence_vault.config import load_settings
+from evidence_vault.demo import samples
 from evidence_vault.models import Document, Event
 
 from . import legal_texts

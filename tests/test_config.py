@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from evidence_vault.config import DEFAULT_CONFIG, PROJECT_ROOT, ConfigError, load_settings, secret_key
+from evidence_vault.config import DEFAULT_CONFIG, ConfigError, load_settings, secret_key
+
+from .conftest import PROJECT_ROOT
 
 
 def test_defaults_put_everything_under_the_storage_folder(tmp_path: Path) -> None:
@@ -21,8 +23,10 @@ def test_defaults_put_everything_under_the_storage_folder(tmp_path: Path) -> Non
     assert settings.files_dir == tmp_path / "files"
 
 
-def test_default_storage_is_relative_to_the_config_file() -> None:
-    assert load_settings(environ={}).storage_dir == PROJECT_ROOT / "storage"
+def test_default_storage_is_relative_to_where_the_vault_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The defaults ship inside the installed package: its folder is no place for data."""
+    monkeypatch.chdir(tmp_path)
+    assert load_settings(environ={}).storage_dir == tmp_path / "storage"
 
 
 @pytest.mark.parametrize(

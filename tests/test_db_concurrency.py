@@ -17,9 +17,10 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from evidence_vault import db, organisations, periods
+from evidence_vault import db
 from evidence_vault.config import Settings
 from evidence_vault.models import Organisation, SelfAssessment
+from evidence_vault.records import organisations, periods
 
 from .conftest import Auth, World, csrf_token
 

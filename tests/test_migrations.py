@@ -10,8 +10,9 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError
 from sqlmodel import SQLModel
 
-from evidence_vault import db, events
+from evidence_vault import db
 from evidence_vault.config import Settings
+from evidence_vault.records import events
 
 
 def test_migrations_match_the_models(engine: Engine) -> None:

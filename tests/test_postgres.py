@@ -19,8 +19,9 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import DatabaseError
 
-from evidence_vault import db, scans
+from evidence_vault import db
 from evidence_vault.config import load_settings
+from evidence_vault.pipeline import scans
 
 from .conftest import PASSWORD
 

@@ -10,10 +10,10 @@ from datetime import date
 
 from sqlmodel import Session
 
-from .. import claims
-from ..coverage import ElementStatus
 from ..frameworks.registry import framework_by_code
 from ..models import Organisation
+from ..records import claims
+from ..tagging.coverage import ElementStatus
 from .collect import collect, period_for
 from .compute import compute
 from .levels import checklist

@@ -9,7 +9,15 @@ from sqlmodel import Session, col, select
 
 from ..frameworks import Framework, builtin_codes, builtin_crosswalk
 from ..frameworks.registry import framework_by_code
-from ..models import AssessmentPeriod, Document, DocumentFinding, DocumentPage, IndicatorLink, LegalField, Organisation
+from ..models import (
+    AssessmentPeriod,
+    Document,
+    DocumentFinding,
+    DocumentPage,
+    IndicatorLink,
+    LegalField,
+    Organisation,
+)
 from .model import Evidence
 
 COUNTED = ("confirmed", "verified")

@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from ..coverage import Element as ContentElement
-from ..coverage import ElementStatus, Source, coverage, elements_of, label_of
 from ..frameworks import Indicator, Requirement
+from ..tagging.coverage import Element as ContentElement
+from ..tagging.coverage import ElementStatus, Source, coverage, elements_of, label_of
 from .model import Evidence
 
 DAYS_PER_YEAR = 365.25

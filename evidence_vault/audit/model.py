@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
-from ..coverage import ElementStatus
+from ..tagging.coverage import ElementStatus
 
 # Document findings that make a document unusable as legal support, whatever the level.
 DISQUALIFYING = frozenset({"repealed", "expired", "shared_copy", "no_text"})

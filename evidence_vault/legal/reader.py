@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..indonesian import long_date
 from .citations import CitedRelation, amendment_target, implements, repeals
 from .closing import Act, enactment, gazette, promulgation
 from .fields import FieldValue, LegalMetadata
 from .heading import Heading, evidence_kind, parse_heading
 from .jenis import issuing_body, title_case
 from .kinds import KINDS
-from .text import format_date, parse_date, squash
+from .text import parse_date, squash
 
 _VALID_UNTIL = re.compile(r"berlaku\s+(?:sampai\s+dengan|sampai|hingga)\s+(?:tanggal\s+)?", re.IGNORECASE)
 _INDONESIAN = {"yang", "dan", "dengan", "untuk", "dalam", "pada", "atau", "tentang", "dari", "ini"}
@@ -119,7 +120,7 @@ def _valid_until(fields: dict[str, FieldValue], pages: list[str]) -> None:
             found = parse_date(page[match.end():match.end() + 40])
             if found:
                 fields["berlaku_sampai"] = FieldValue(found[0].isoformat(), page=index + 1,
-                                                      matched=squash(match.group(0) + format_date(found[0])),
+                                                      matched=squash(match.group(0) + long_date(found[0])),
                                                       confidence=0.7)
                 return
 

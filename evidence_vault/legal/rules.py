@@ -12,8 +12,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..indonesian import long_date
 from .kinds import KINDS, REGIONAL_REGULATIONS, label
-from .text import format_date
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 SEVERITY_ORDER = {ERROR: 0, WARNING: 1, INFO: 2}
@@ -121,7 +121,7 @@ def amended(facts: Facts) -> Iterator[Finding]:
 def expired(facts: Facts) -> Iterator[Finding]:
     until = facts.get("berlaku_sampai")
     if until and re.match(r"^\d{4}-\d{2}-\d{2}$", until) and date.fromisoformat(until) < facts.today:
-        ended = format_date(date.fromisoformat(until))
+        ended = long_date(date.fromisoformat(until))
         yield Finding("expired", ERROR, f"Masa berlaku dokumen ini berakhir pada {ended}. "
                       "Unggah dokumen yang masih berlaku.")
 

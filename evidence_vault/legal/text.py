@@ -10,13 +10,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
-MONTHS = {
-    "januari": 1, "februari": 2, "pebruari": 2, "maret": 3, "april": 4, "mei": 5, "juni": 6,
-    "juli": 7, "agustus": 8, "september": 9, "oktober": 10, "nopember": 11, "november": 11,
-    "desember": 12,
-}
-MONTH_NAMES = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-               "September", "Oktober", "November", "Desember"]
+from ..indonesian import MONTH_NAMES
+
+# The month names, plus the older spellings documents still carry ("Pebruari", "Nopember").
+MONTHS = {name.lower(): number for number, name in enumerate(MONTH_NAMES, start=1)} | {"pebruari": 2, "nopember": 11}
 
 _DIGITISH = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "i": "1", "L": "1", "!": "1",
                            "|": "1", "S": "5", "B": "8", "Z": "2"})
@@ -80,11 +77,6 @@ def _to_date(day: str, month: str, year: str) -> date | None:
         return date(int(year.translate(_DIGITISH)), number, int(day.translate(_DIGITISH)))
     except ValueError:
         return None
-
-
-def format_date(value: date) -> str:
-    """12 Maret 2014."""
-    return f"{value.day} {MONTH_NAMES[value.month - 1]} {value.year}"
 
 
 def squash(text: str) -> str:

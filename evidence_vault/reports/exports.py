@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from sqlmodel import Session
 
-from .. import events
 from ..audit import AuditResult
+from ..records import events
 from ..storage import FileStore
 from .package import package_bytes
 from .sources import packaged_files

@@ -14,9 +14,9 @@ from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import HTTPException
 
-from .. import organisations, periods
-from ..access import Permission
 from ..models import Organisation, User
+from ..records import organisations, periods
+from ..records.access import Permission
 from . import audit, auth, documents, evidence_links, formatting, indicators, legal, library, people, search, trail
 from .context import close_session, db_session
 from .guards import actor

@@ -5,9 +5,11 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from .. import audit, db, ingest, periods
-from ..access import Permission
+from .. import audit, db
 from ..models import Organisation
+from ..pipeline import ingest
+from ..records import periods
+from ..records.access import Permission
 from ..reports.exports import export, record_export
 from ..reports.rows import STATUS_LABELS
 from .context import db_session, engine, settings

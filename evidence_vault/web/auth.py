@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import threading
 import time
-from collections import defaultdict, deque
+from collections import OrderedDict, deque
 from urllib.parse import urlsplit
 
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.wrappers import Response
 
-from .. import accounts
+from ..records import accounts
 from .context import db_session
 from .formatting import date_time
 from .forms import ConfirmForm, LoginForm
@@ -54,17 +54,24 @@ def login() -> str | Response | tuple[str, int]:
 
 
 class _Throttle:
-    """Failed logins per address in this process: slows password guessing across many accounts."""
+    """Failed logins per address in this process: slows password guessing across many accounts.
 
-    def __init__(self, limit: int = 30, window: float = 15 * 60) -> None:
-        self.limit, self.window = limit, window
-        self.failures: dict[str, deque[float]] = defaultdict(deque)
+    Bounded: an address whose failures have all aged out is forgotten, and beyond
+    `max_addresses` the address that failed longest ago is dropped first, so a flood of
+    spoofed or rotating addresses cannot grow it without end.
+    """
+
+    def __init__(self, limit: int = 30, window: float = 15 * 60, max_addresses: int = 10_000) -> None:
+        self.limit, self.window, self.max_addresses = limit, window, max_addresses
+        self.failures: OrderedDict[str, deque[float]] = OrderedDict()
         self.lock = threading.Lock()
 
     def _recent(self, address: str) -> deque[float]:
-        times = self.failures[address]
+        times = self.failures.get(address, deque())
         while times and times[0] < time.monotonic() - self.window:
             times.popleft()
+        if not times:
+            self.failures.pop(address, None)
         return times
 
     def allow(self, address: str) -> bool:
@@ -73,7 +80,12 @@ class _Throttle:
 
     def failed(self, address: str) -> None:
         with self.lock:
-            self._recent(address).append(time.monotonic())
+            times = self._recent(address)
+            times.append(time.monotonic())
+            self.failures[address] = times
+            self.failures.move_to_end(address)
+            while len(self.failures) > self.max_addresses:
+                self.failures.popitem(last=False)
 
 
 _THROTTLE = _Throttle()

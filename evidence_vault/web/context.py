@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, TypeVar
-
 from flask import current_app, g, request
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from .. import db, indexing
+from .. import db
 from ..config import Settings
+from ..pipeline import indexing
 
-F = TypeVar("F", bound=Callable[..., Any])
 READING_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
@@ -24,23 +21,16 @@ def engine() -> Engine:
     return current_app.extensions["evidence_vault"]["engine"]
 
 
-def writes_database(view: F) -> F:
-    """Mark a GET view that writes (say, an audit event): its session is then a writer's too."""
-    view.writes_database = True  # type: ignore[attr-defined]
-    return view
-
-
 def db_session() -> Session:
     """The request's database session, opened on first use and closed at teardown.
 
-    A request that changes something (POST, or a view marked `writes_database`) reads and
-    writes as one unit of work (`db.writing`): on SQLite it takes the write lock at its
-    first read, the user's, so a worker committing meanwhile waits for it instead of making
-    the form fail. Other requests only read, and never wait for a writer.
+    A request that changes something (POST and the like) reads and writes as one unit of
+    work (`db.writing`): on SQLite it takes the write lock at its first read, the user's,
+    so a worker committing meanwhile waits for it instead of making the form fail. Other
+    requests only read, and never wait for a writer.
     """
     if "db_session" not in g:
-        view = current_app.view_functions.get(request.endpoint or "")
-        writes = request.method not in READING_METHODS or getattr(view, "writes_database", False)
+        writes = request.method not in READING_METHODS
         g.db_session = Session(db.writing(engine()) if writes else engine(), expire_on_commit=False)
     return g.db_session
 

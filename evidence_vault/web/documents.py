@@ -6,10 +6,11 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, s
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
-from .. import documents, ingest, organisations, worker
-from ..access import Permission
 from ..legal import kinds as legal_kinds
 from ..models import Organisation, Role
+from ..pipeline import ingest, worker
+from ..records import documents, organisations
+from ..records.access import Permission
 from .context import db_session, end_transaction, engine, reindex, settings
 from .evidence_links import link_view
 from .forms import ConfirmForm, UploadForm, choices

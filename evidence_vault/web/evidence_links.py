@@ -8,10 +8,10 @@ from flask import Blueprint, flash, redirect, request, url_for
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
-from .. import links, periods
-from ..access import Permission
 from ..frameworks.registry import framework_by_code
 from ..models import Document
+from ..records import links, periods
+from ..records.access import Permission
 from .context import db_session, reindex
 from .forms import LinkForm, ReasonForm, choices
 from .guards import actor, document_or_404, requires

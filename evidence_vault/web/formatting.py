@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from flask import Flask
 
+from .. import indonesian
 from ..frameworks.registry import framework_by_code
 
 DISPLAY_ZONE = ZoneInfo("Asia/Jakarta")
-MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-          "September", "Oktober", "November", "Desember"]
 STATUS_LABELS = {
     "pending": "Menunggu",
     "processing": "Sedang diproses",
@@ -30,27 +29,18 @@ ROLE_LABELS = {
 }
 
 
-def number(value: float | int, decimals: int = 0) -> str:
-    """1234567.5 → "1.234.567,5" (Indonesian separators)."""
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-
-
 def file_size(size: int) -> str:
     for unit, factor in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
         if size >= factor:
-            return f"{number(size / factor, 1)} {unit}"
-    return f"{number(size)} byte"
+            return f"{indonesian.number(size / factor, 1)} {unit}"
+    return f"{indonesian.number(size)} byte"
 
 
 def date_time(value: datetime | None) -> str:
     """A timestamp in Western Indonesian Time: "12 Maret 2026 14.05 WIB"."""
     if value is None:
         return "-"
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)
-    local = value.astimezone(DISPLAY_ZONE)
-    return f"{local.day} {MONTHS[local.month - 1]} {local.year} {local:%H.%M} WIB"
+    return f"{indonesian.date_time(value, DISPLAY_ZONE)} WIB"
 
 
 def long_date(value: str | None) -> str:
@@ -61,7 +51,7 @@ def long_date(value: str | None) -> str:
         parsed = date.fromisoformat(value)
     except ValueError:
         return value
-    return f"{parsed.day} {MONTHS[parsed.month - 1]} {parsed.year}"
+    return indonesian.long_date(parsed)
 
 
 def indicator_label(value: str) -> str:
@@ -76,7 +66,7 @@ def indicator_label(value: str) -> str:
 def register(app: Flask) -> None:
     app.add_template_filter(long_date, "tanggal")
     app.add_template_filter(lambda mapping, key: {k: v for k, v in mapping.items() if k != key}, "dict_without")
-    app.add_template_filter(number, "angka")
+    app.add_template_filter(indonesian.number, "angka")
     app.add_template_filter(file_size, "ukuran")
     app.add_template_filter(date_time, "waktu")
     app.add_template_filter(indicator_label, "indikator")

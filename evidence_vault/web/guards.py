@@ -9,8 +9,8 @@ from typing import Any, TypeVar
 from flask import abort, g
 from flask_login import current_user, login_required
 
-from ..access import Actor, Permission, actor_for
 from ..models import Document
+from ..records.access import Actor, Permission, actor_for
 from .context import db_session
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -8,12 +8,13 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
-from .. import audit, claims, links, organisations, periods
-from ..access import Permission
+from .. import audit
 from ..frameworks import Framework, builtin_codes, builtin_crosswalk
 from ..frameworks.registry import all_frameworks, framework_by_code
 from ..legal.kinds import KINDS
 from ..models import Organisation
+from ..records import claims, links, organisations, periods
+from ..records.access import Permission
 from .context import db_session
 from .forms import ClaimForm, ConfirmForm, PeriodForm, choices
 from .guards import actor, requires

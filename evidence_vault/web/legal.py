@@ -8,12 +8,11 @@ from flask import Blueprint, abort, flash, jsonify, redirect, request, url_for
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
-from .. import documents, organisations
-from ..access import Permission
-from ..legal import FIELD_ORDER, LABELS, jdihn
-from ..legal import store as legal_store
+from ..legal import FIELD_ORDER, LABELS
 from ..legal.kinds import KINDS
 from ..models import Document
+from ..records import documents, jdihn, legal_fields, organisations
+from ..records.access import Permission
 from .context import db_session, reindex
 from .forms import LegalMetadataForm
 from .guards import actor, document_or_404, requires
@@ -25,20 +24,20 @@ EDITABLE = [name for name in FIELD_ORDER if name != "singkatan_jenis"]
 def legal_view(document: Document, form: LegalMetadataForm | None = None) -> dict[str, Any]:
     """What the document page shows about legal standing: fields, findings, relations, the edit form."""
     session = db_session()
-    fields = legal_store.fields_of(session, document.id)
+    fields = legal_fields.fields_of(session, document.id)
     if form is None:
         form = LegalMetadataForm(data={field.name: field.value or "" for field in fields})
     outgoing = [(relation, session.get(Document, relation.target_document_id) if relation.target_document_id else None)
-                for relation in legal_store.outgoing(session, document.id)]
+                for relation in legal_fields.outgoing(session, document.id)]
     return {
         "legal_fields": fields,
         "labels": LABELS,
         "kinds": KINDS,
-        "findings": legal_store.findings_of(session, document.id),
+        "findings": legal_fields.findings_of(session, document.id),
         "outgoing": outgoing,
-        "incoming": legal_store.incoming(session, document.id),
-        "relation_labels": legal_store.RELATION_LABELS,
-        "incoming_labels": legal_store.INCOMING_LABELS,
+        "incoming": legal_fields.incoming(session, document.id),
+        "relation_labels": legal_fields.RELATION_LABELS,
+        "incoming_labels": legal_fields.INCOMING_LABELS,
         "metadata_form": form,
         "can_edit": actor().can(Permission.EDIT_METADATA, document.organisation_id),
     }
@@ -61,7 +60,7 @@ def edit(document_id: int) -> Response | tuple[str, int]:
     try:
         documents.edit_metadata(session, document, changes, confirm=bool(form.confirm.data),
                                 actor_id=current_user.id)
-    except legal_store.MetadataError as error:
+    except legal_fields.MetadataError as error:
         session.rollback()
         flash(str(error), "error")
         return redirect(url_for("documents.detail", document_id=document.id))

@@ -6,12 +6,12 @@ from flask import Blueprint, abort, flash, redirect, render_template, send_file,
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
-from .. import documents, ingest, library
-from ..access import Permission
 from ..legal import LABELS
-from ..legal import store as legal_store
 from ..legal.kinds import KINDS
 from ..models import Organisation
+from ..pipeline import ingest
+from ..records import documents, legal_fields, library
+from ..records.access import Permission
 from .context import db_session, reindex, settings
 from .forms import ConfirmForm
 from .guards import actor, document_or_404, requires
@@ -40,7 +40,7 @@ def detail(document_id: int) -> str:
     document = _shared_or_404(document_id)
     return render_template(
         "library/detail.html", document=document, publisher=session.get(Organisation, document.organisation_id),
-        fields=legal_store.fields_of(session, document.id), labels=LABELS, kinds=KINDS,
+        fields=legal_fields.fields_of(session, document.id), labels=LABELS, kinds=KINDS,
         pages=documents.pages_of(session, document.id)[:10], form=ConfirmForm(),
         can_copy=actor().can_anywhere(Permission.COPY_SHARED) and current_user.organisation_id is not None
         and current_user.organisation_id != document.organisation_id)

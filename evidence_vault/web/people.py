@@ -6,9 +6,9 @@ from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
-from .. import accounts, organisations
-from ..access import COORDINATOR_ASSIGNABLE, Permission
 from ..models import Organisation, Role, User
+from ..records import accounts, organisations
+from ..records.access import COORDINATOR_ASSIGNABLE, Permission
 from .context import db_session
 from .formatting import ROLE_LABELS
 from .forms import AssignForm, ConfirmForm, PasswordChangeForm, UserCreateForm, UserEditForm, choices

@@ -5,9 +5,9 @@ from __future__ import annotations
 from flask import abort, request
 from flask_login import current_user
 
-from .. import organisations
-from ..access import Permission
 from ..models import Organisation
+from ..records import organisations
+from ..records.access import Permission
 from .context import db_session
 from .guards import actor
 

@@ -8,9 +8,10 @@ from typing import Any
 from flask import Blueprint, jsonify, render_template, request
 from werkzeug.wrappers import Response
 
-from .. import indexing, search
-from ..access import Permission
+from .. import search
 from ..legal.kinds import KINDS
+from ..pipeline import indexing
+from ..records.access import Permission
 from .context import settings
 from .guards import actor, requires
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from flask import Blueprint, render_template, request
 
-from .. import history, organisations
-from ..access import Permission
+from ..records import history, organisations
+from ..records.access import Permission
 from .context import db_session
 from .guards import actor, document_or_404, requires
 

@@ -28,10 +28,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Request, Response, Route, expect, sync_playwright
 
-from evidence_vault import samples
-from evidence_vault.config import PROJECT_ROOT
+from evidence_vault.demo import samples
 
 from .. import legal_texts
+from ..conftest import PROJECT_ROOT
 
 OUTPUT = PROJECT_ROOT / "test-output" / "e2e"
 CHROMIUM = Path(os.environ.get("EVIDENCE_VAULT_E2E_CHROMIUM", "/usr/bin/chromium"))

@@ -16,7 +16,7 @@ import openpyxl
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from evidence_vault import samples
+from evidence_vault.demo import samples
 
 from .. import legal_texts
 from .conftest import DATA_POLICY, DATA_SOP, EMAILS, NAMES, PASSWORD, UNSIGNED, Journey, Vault, open_document

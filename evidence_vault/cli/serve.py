@@ -1,0 +1,66 @@
+"""`evidence-vault serve`: the web application, with the background worker beside it by default."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+
+import click
+
+from ..extract.isolation import die_with_parent
+from ..pipeline import indexing
+from .runtime import Runtime, explained, pass_runtime
+
+WORKER_STOP_SECONDS = 10
+
+
+@click.command()
+@click.option("--host", help="Alamat yang didengarkan (bawaan dari pengaturan server.host).")
+@click.option("--port", type=int, help="Port yang didengarkan (bawaan dari pengaturan server.port).")
+@click.option("--debug", is_flag=True, help="Server pengembangan Flask dengan muat ulang otomatis; jangan di produksi.")
+@click.option("--worker/--no-worker", default=True, show_default=True,
+              help="Jalankan juga pekerja latar belakang (OCR unggahan) dalam prosesnya sendiri.")
+@pass_runtime
+@explained
+def serve(runtime: Runtime, host: str | None, port: int | None, debug: bool, worker: bool) -> None:
+    """Menjalankan aplikasi web (waitress, server yang layak produksi)."""
+    from ..app import create_app
+
+    settings = runtime.settings
+    host = host or settings.get("server", "host")
+    port = port or settings.get("server", "port")
+    app = create_app(settings)
+    # Flask's reloader runs this command twice; only the outer process starts the worker.
+    child = _spawn_worker(runtime.config_path) if worker and os.environ.get("WERKZEUG_RUN_MAIN") != "true" else None
+    try:
+        threading.Thread(target=indexing.index_for(settings).warm, name="search-warm", daemon=True).start()
+        click.echo(f"Evidence Vault berjalan di http://{host}:{port}/  (Ctrl-C untuk berhenti)")
+        if debug:
+            app.run(host=host, port=port, debug=True)
+            return
+        from waitress import serve as waitress_serve
+
+        waitress_serve(app, host=host, port=port, threads=settings.get("server", "threads"), ident="evidence-vault")
+    finally:
+        if child is not None:
+            _stop_worker(child)
+
+
+def _spawn_worker(config_path: str | None) -> subprocess.Popen[bytes]:
+    """`evidence-vault worker` as a child process that dies with `serve`, however `serve` ends."""
+    command = [sys.executable, "-m", "evidence_vault", *(["--config", config_path] if config_path else []), "worker"]
+    return subprocess.Popen(command, preexec_fn=die_with_parent)
+
+
+def _stop_worker(child: subprocess.Popen[bytes]) -> None:
+    child.terminate()
+    try:
+        child.wait(WORKER_STOP_SECONDS)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        child.wait()
+
+
+COMMANDS = [serve]

@@ -1,0 +1,91 @@
+"""Who may do what, and where: the one place that answers it.
+
+A role says what kind of work a person does; the organisations they act in come from
+their account (their own body) and, for reviewers, from their assignments. An admin acts
+in every organisation. Every web route and command asks an `Actor`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlmodel import Session, select
+
+from ..models import ReviewerAssignment, Role, User
+
+
+class Permission(StrEnum):
+    VIEW_DOCUMENTS = "view_documents"
+    VIEW_HISTORY = "view_history"
+    UPLOAD = "upload"
+    EDIT_METADATA = "edit_metadata"
+    DELETE = "delete"
+    RESTORE = "restore"
+    SHARE = "share"
+    COPY_SHARED = "copy_shared"
+    REVIEW = "review"
+    LINK = "link"
+    EXPORT = "export"
+    ASSESS = "assess"
+    MANAGE_USERS = "manage_users"
+    MANAGE_ORGANISATIONS = "manage_organisations"
+
+
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.ADMIN: frozenset(Permission),
+    Role.COORDINATOR: frozenset({
+        Permission.VIEW_DOCUMENTS, Permission.VIEW_HISTORY, Permission.UPLOAD, Permission.EDIT_METADATA,
+        Permission.DELETE, Permission.RESTORE, Permission.SHARE, Permission.COPY_SHARED, Permission.MANAGE_USERS,
+        Permission.LINK, Permission.ASSESS, Permission.EXPORT,
+    }),
+    Role.OPERATOR: frozenset({
+        Permission.VIEW_DOCUMENTS, Permission.VIEW_HISTORY, Permission.UPLOAD, Permission.EDIT_METADATA,
+        Permission.DELETE, Permission.COPY_SHARED, Permission.LINK,
+    }),
+    Role.REVIEWER: frozenset({Permission.VIEW_DOCUMENTS, Permission.VIEW_HISTORY, Permission.REVIEW,
+                              Permission.EXPORT}),
+    Role.VIEWER: frozenset({Permission.VIEW_DOCUMENTS}),
+}
+# Roles a coordinator may hand out inside their own organisation.
+COORDINATOR_ASSIGNABLE = (Role.COORDINATOR, Role.OPERATOR, Role.REVIEWER, Role.VIEWER)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A logged-in user with the organisations they act in (None: every organisation)."""
+
+    user: User
+    organisation_ids: frozenset[int] | None
+
+    @property
+    def role(self) -> Role:
+        return Role(self.user.role)
+
+    def can_anywhere(self, permission: Permission) -> bool:
+        """Whether the role grants the permission at all (before looking at organisations)."""
+        return self.user.is_active and permission in ROLE_PERMISSIONS.get(self.role, frozenset())
+
+    def can(self, permission: Permission, organisation_id: int | None) -> bool:
+        """Whether the user may use the permission on things of this organisation."""
+        if not self.can_anywhere(permission):
+            return False
+        if self.organisation_ids is None:
+            return True
+        return organisation_id is not None and organisation_id in self.organisation_ids
+
+    def visible_organisation_ids(self) -> list[int] | None:
+        """Organisations whose documents the user may list; None means all of them."""
+        return None if self.organisation_ids is None else sorted(self.organisation_ids)
+
+
+def actor_for(session: Session, user: User) -> Actor:
+    """Work out where a user may act: everywhere (admin), own body, plus review assignments."""
+    if user.role == Role.ADMIN:
+        return Actor(user, None)
+    organisations = {user.organisation_id} if user.organisation_id is not None else set()
+    if user.role == Role.REVIEWER:
+        assigned = session.exec(select(ReviewerAssignment.organisation_id)
+                                .where(ReviewerAssignment.user_id == user.id)).all()
+        organisations.update(assigned)
+    return Actor(user, frozenset(organisations))

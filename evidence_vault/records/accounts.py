@@ -1,0 +1,214 @@
+"""User accounts: creation, password hashing and checking credentials."""
+
+from __future__ import annotations
+
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlmodel import Session, col, func, select
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from ..models import Organisation, ReviewerAssignment, Role, User, utcnow
+from . import events
+
+MIN_PASSWORD_LENGTH = 10
+MAX_FAILED_LOGINS = 5
+LOCKOUT = timedelta(minutes=15)
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# Checked against when the email is unknown, so a wrong email costs as long as a wrong password.
+_DUMMY_HASH = generate_password_hash("evidence-vault-timing-guard")
+
+
+class AccountError(ValueError):
+    """A request about an account that cannot be carried out; the message is Indonesian."""
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def validate_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise AccountError(f"Kata sandi minimal {MIN_PASSWORD_LENGTH} karakter.")
+
+
+def create_user(
+    session: Session,
+    email: str,
+    password: str,
+    role: Role | str,
+    organisation: Organisation | None,
+    full_name: str = "",
+    actor_id: int | None = None,
+) -> User:
+    """Add a user; every role but admin belongs to exactly one organisation."""
+    email = normalise_email(email)
+    if not _EMAIL.match(email) or len(email) > 254:
+        raise AccountError(f"Alamat email tidak valid: {email!r}.")
+    try:
+        role = Role(role)
+    except ValueError:
+        names = ", ".join(r.value for r in Role)
+        raise AccountError(f"Peran tidak dikenal: {role!r} (pilihan: {names}).") from None
+    if role is not Role.ADMIN and organisation is None:
+        raise AccountError("Pengguna selain admin harus terdaftar pada sebuah organisasi.")
+    validate_password(password)
+    if session.exec(select(User).where(User.email == email)).first():
+        raise AccountError(f"Pengguna dengan email {email} sudah ada.")
+    user = User(
+        email=email,
+        full_name=full_name.strip(),
+        password_hash=generate_password_hash(password),
+        role=role.value,
+        organisation_id=organisation.id if organisation else None,
+    )
+    session.add(user)
+    session.flush()
+    events.record(
+        session, "user.create", actor_id=actor_id, organisation_id=user.organisation_id,
+        object_type="user", object_id=user.id, email=email, role=role.value,
+    )
+    return user
+
+
+def set_password(session: Session, user: User, password: str, actor_id: int | None = None) -> None:
+    validate_password(password)
+    user.password_hash = generate_password_hash(password)
+    session.add(user)
+    events.record(
+        session, "user.password_set", actor_id=actor_id, organisation_id=user.organisation_id,
+        object_type="user", object_id=user.id,
+    )
+
+
+@dataclass(frozen=True)
+class LoginOutcome:
+    """The user when the credentials are right, else when (if at all) the account unlocks."""
+
+    user: User | None
+    locked_until: datetime | None = None
+
+
+def authenticate(session: Session, email: str, password: str, now: datetime | None = None) -> LoginOutcome:
+    """Check credentials; five failures in a row lock the account for 15 minutes. Every failure is audited."""
+    now = now or utcnow()
+    user = session.exec(select(User).where(User.email == normalise_email(email))).first()
+    locked_until = _aware(user.locked_until) if user and user.locked_until else None
+    if user is not None and locked_until and locked_until > now:
+        check_password_hash(_DUMMY_HASH, password)
+        events.record(session, "login.locked", organisation_id=user.organisation_id, object_type="user",
+                      object_id=user.id, email=user.email)
+        return LoginOutcome(None, locked_until)
+    if user is None:
+        check_password_hash(_DUMMY_HASH, password)
+    if user is None or not user.is_active or not check_password_hash(user.password_hash, password):
+        events.record(
+            session, "login.failed", organisation_id=user.organisation_id if user else None,
+            object_type="user", object_id=user.id if user else None, email=normalise_email(email)[:254],
+        )
+        if user is not None:
+            user.failed_logins += 1
+            if user.failed_logins >= MAX_FAILED_LOGINS:
+                user.locked_until, user.failed_logins = now + LOCKOUT, 0
+                events.record(session, "login.lockout", organisation_id=user.organisation_id, object_type="user",
+                              object_id=user.id, email=user.email, until=user.locked_until.isoformat())
+            session.add(user)
+        return LoginOutcome(None, user.locked_until if user else None)
+    user.last_login_at, user.failed_logins, user.locked_until = now, 0, None
+    session.add(user)
+    events.record(session, "login", actor_id=user.id, organisation_id=user.organisation_id,
+                  object_type="user", object_id=user.id)
+    return LoginOutcome(user)
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def change_password(session: Session, user: User, current: str, new: str) -> None:
+    """The user changes their own password; the current one must be right."""
+    if not check_password_hash(user.password_hash, current):
+        raise AccountError("Kata sandi lama salah.")
+    if current == new:
+        raise AccountError("Kata sandi baru harus berbeda dari yang lama.")
+    set_password(session, user, new, actor_id=user.id)
+
+
+def reset_password_value() -> str:
+    """A random password to hand over once (16 characters, URL-safe)."""
+    return secrets.token_urlsafe(12)
+
+
+def reset_password(session: Session, user: User, actor_id: int | None) -> str:
+    """An admin or coordinator gives the user a new random password, shown once; the lock is lifted."""
+    password = reset_password_value()
+    set_password(session, user, password, actor_id=actor_id)
+    user.failed_logins, user.locked_until = 0, None
+    session.add(user)
+    return password
+
+
+def update_account(session: Session, user: User, *, role: Role | str | None = None, active: bool | None = None,
+                   full_name: str | None = None, actor_id: int | None = None) -> None:
+    """Change role, activity or name, auditing each change with its old and new value."""
+    changes: dict[str, tuple[object, object]] = {}
+    if role is not None and Role(role).value != user.role:
+        if Role(role) is not Role.ADMIN and user.organisation_id is None:
+            raise AccountError("Pengguna tanpa organisasi hanya bisa menjadi admin.")
+        changes["role"] = (user.role, Role(role).value)
+        user.role = Role(role).value
+    if active is not None and active != user.is_active:
+        changes["is_active"] = (user.is_active, active)
+        user.is_active = active
+    if full_name is not None and full_name.strip() != user.full_name:
+        changes["full_name"] = (user.full_name, full_name.strip())
+        user.full_name = full_name.strip()
+    session.add(user)
+    for name, (old, new) in changes.items():
+        events.record(session, "user.change", actor_id=actor_id, organisation_id=user.organisation_id,
+                      object_type="user", object_id=user.id, field=name, old=old, new=new)
+
+
+def assign_reviewer(session: Session, user: User, organisation: Organisation, actor_id: int | None) -> None:
+    """Let a reviewer read and review another organisation's evidence."""
+    if user.role != Role.REVIEWER:
+        raise AccountError("Hanya pengguna berperan penilai internal yang dapat ditugaskan ke organisasi lain.")
+    exists = session.exec(select(ReviewerAssignment).where(
+        ReviewerAssignment.user_id == user.id, ReviewerAssignment.organisation_id == organisation.id)).first()
+    if exists:
+        return
+    session.add(ReviewerAssignment(user_id=user.id, organisation_id=organisation.id))
+    events.record(session, "user.assign", actor_id=actor_id, organisation_id=organisation.id, object_type="user",
+                  object_id=user.id, organisation=organisation.code)
+
+
+def unassign_reviewer(session: Session, user: User, organisation: Organisation, actor_id: int | None) -> None:
+    for assignment in session.exec(select(ReviewerAssignment).where(
+            ReviewerAssignment.user_id == user.id, ReviewerAssignment.organisation_id == organisation.id)):
+        session.delete(assignment)
+        events.record(session, "user.unassign", actor_id=actor_id, organisation_id=organisation.id,
+                      object_type="user", object_id=user.id, organisation=organisation.code)
+
+
+def assignments(session: Session, user: User) -> list[Organisation]:
+    statement = (select(Organisation).join(ReviewerAssignment, col(ReviewerAssignment.organisation_id) == col(
+        Organisation.id)).where(ReviewerAssignment.user_id == user.id).order_by(col(Organisation.name)))
+    return list(session.exec(statement))
+
+
+def users_of(session: Session, organisation_ids: list[int] | None) -> list[User]:
+    """Accounts of these organisations (None: every account), by email."""
+    statement = select(User).order_by(col(User.email))
+    if organisation_ids is not None:
+        statement = statement.where(col(User.organisation_id).in_(organisation_ids))
+    return list(session.exec(statement))
+
+
+def find_by_email(session: Session, email: str) -> User | None:
+    return session.exec(select(User).where(User.email == normalise_email(email))).first()
+
+
+def count_admins(session: Session) -> int:
+    return session.exec(select(func.count()).select_from(User).where(User.role == Role.ADMIN)).one()

@@ -1,0 +1,242 @@
+"""The pre-assessment audit, built through the paths users take and checked exactly."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import zipfile
+from datetime import date
+
+import pytest
+from flask.testing import FlaskClient
+from openpyxl import load_workbook
+from sqlmodel import Session, select
+
+from evidence_vault.audit import Evidence, compute
+from evidence_vault.demo import samples
+from evidence_vault.frameworks import builtin_framework
+from evidence_vault.models import Document
+
+from .. import legal_texts
+from ..conftest import Auth, csrf_token
+
+CONTENT = ("Manajemen data meliputi arsitektur data, data induk, data referensi, basis data, kualitas data dan "
+           "interoperabilitas data.")
+INTEGRATION = " Pengelolaan data diintegrasikan antar instansi melalui Satu Data Indonesia."
+
+
+def review_minutes(day: str) -> list[str]:
+    return [f"NOTULEN RAPAT REVIU KEBIJAKAN MANAJEMEN DATA\nHari/tanggal : Kamis, {day}\n"
+            "Hasil reviu: Peraturan Bupati Badung Nomor 3 Tahun 2023 tentang manajemen data telah dievaluasi "
+            "dan dilaksanakan."]
+
+
+class Vault:
+    """An organisation built through the web, the way its operator and coordinator would."""
+
+    def __init__(self, client: FlaskClient, auth: Auth) -> None:
+        self.client, self.auth = client, auth
+
+    def upload(self, name: str, pages: list[str]) -> int:
+        files = [(io.BytesIO(samples.pdf_document(pages)), name)]
+        self.client.post("/upload", data={"csrf_token": self.auth.token(), "files": files},
+                         content_type="multipart/form-data")
+        engine = self.client.application.extensions["evidence_vault"]["engine"]
+        with Session(engine) as session:
+            return session.exec(select(Document).order_by(Document.id.desc())).first().id
+
+    def link(self, document_id: int, indicator: str, level: str = "") -> None:
+        response = self.client.post(f"/documents/{document_id}/tautan", data={
+            "csrf_token": self.auth.token("/"), "indicator": f"spbe-2020:{indicator}", "level": level})
+        assert response.status_code == 302
+
+    def claim(self, indicator: str, level: int) -> None:
+        self.client.post(f"/indikator/spbe-2020/{indicator}/klaim",
+                         data={"csrf_token": self.auth.token("/indikator"), "level": str(level)})
+
+
+@pytest.fixture
+def vault(client: FlaskClient, auth: Auth) -> Vault:
+    auth.login("coordinator")
+    client.post("/periode", data={"csrf_token": auth.token("/indikator"), "year": "2026", "framework": "spbe-2020"})
+    return Vault(client, auth)
+
+
+def audit_json(cli) -> dict:
+    result = cli("audit", "--org", "badung", "--format", "json")
+    assert result.exit_code == 0, result.output
+    return {item["code"]: item for item in json.loads(result.output)["indicators"]} | {
+        "_": json.loads(result.output)}
+
+
+def findings(item: dict) -> list[str]:
+    return [finding["code"] for finding in item["findings"]]
+
+
+def test_scenarios(vault: Vault, cli) -> None:
+    # 1: only a draft, with the drafting meeting's invitation: level 1, "only drafts".
+    draft = vault.upload("rancangan.pdf", legal_texts.perbup("1", 2026, "ARSITEKTUR SPBE", draft=True))
+    invitation = vault.upload("undangan.pdf", ["UNDANGAN RAPAT PENYUSUNAN ARSITEKTUR SPBE\n3 Maret 2026"])
+    vault.link(draft, "1")
+    vault.link(invitation, "1")
+    # 2: established, numbered, signed Perbup without the full content: level 2; with it: level 3.
+    partial = vault.upload("peta.pdf", legal_texts.perbup("2", 2024, "PETA RENCANA SPBE",
+                                                          body="Peta rencana memuat tata kelola SPBE."))
+    vault.link(partial, "2")
+    full = vault.upload("data.pdf", legal_texts.perbup("3", 2023, "KEBIJAKAN MANAJEMEN DATA",
+                                                       body=CONTENT + INTEGRATION))
+    vault.link(full, "3")
+    # 3: level 4 claimed on indicator 3, but the review is three years old.
+    old_review = vault.upload("reviu-lama.pdf", review_minutes("7 Agustus 2023"))
+    vault.link(old_review, "3")
+    vault.claim("3", 4)
+    # 4: a repealed Perbup on indicator 4.
+    repealed = vault.upload("aplikasi-lama.pdf", legal_texts.perbup("4", 2019, "PEMBANGUNAN APLIKASI",
+                                                                   enacted="1 Juli 2019", promulgated="1 Juli 2019"))
+    vault.link(repealed, "4")
+    vault.upload("aplikasi-baru.pdf", legal_texts.perbup(
+        "9", 2025, "PEMBANGUNAN APLIKASI SPBE", enacted="2 Juni 2025", promulgated="2 Juni 2025",
+        repeals="Peraturan Bupati Badung Nomor 4 Tahun 2019 tentang Pembangunan Aplikasi"))
+    # 5: indicator 5 has no evidence at all, but a level is claimed.
+    vault.claim("5", 2)
+
+    audit = audit_json(cli)
+    assert (audit["1"]["supported"], findings(audit["1"])) == (1, ["only_drafts", "machine_only"])
+    assert audit["2"]["supported"] == 2
+    assert "mengatur seluruh muatan" in audit["2"]["next_level_missing"]
+    assert audit["3"]["supported"] == 3 and audit["3"]["claimed"] == 4 and audit["3"]["gap"] == 1
+    assert {"claim_above_support", "review_too_old"} <= set(findings(audit["3"]))
+    assert "reviu" in audit["3"]["next_level_missing"]
+    assert audit["4"]["supported"] == 0 and "evidence_invalidated" in findings(audit["4"])
+    assert audit["5"]["supported"] == 0 and findings(audit["5"]) == ["no_evidence", "claim_above_support"]
+    summary = audit["_"]["index"]
+    expected_supported = 1.3 * (1 + 2 + 3) / 100
+    assert summary["supported"] == round(expected_supported, 3)
+    assert summary["claimed"] == round(1.3 * (4 + 2) / 100, 3)
+    assert summary["supported_band"] == "Kurang"
+    assert audit["_"]["top_gaps"][0]["indicator"] in {"3", "5"}
+
+    # A fresh review lifts indicator 3 to the claimed level 4.
+    fresh = vault.upload("reviu-baru.pdf", review_minutes("10 Agustus 2026"))
+    vault.link(fresh, "3")
+    audit = audit_json(cli)
+    assert audit["3"]["supported"] == 4 and "claim_above_support" not in findings(audit["3"])
+
+
+def test_strict_review_counts_only_verified_links(vault: Vault, cli, client: FlaskClient, auth: Auth) -> None:
+    document = vault.upload("data.pdf", legal_texts.perbup("3", 2023, "KEBIJAKAN MANAJEMEN DATA", body=CONTENT))
+    vault.link(document, "3")
+    assert audit_json(cli)["3"]["supported"] == 3
+    client.post("/organisasi/tinjauan-ketat", data={"csrf_token": auth.token("/indikator")})
+    strict = audit_json(cli)
+    assert strict["3"]["supported"] == 0 and "menunggu verifikasi" in strict["3"]["findings"][0]["message"]
+
+
+def test_exports_read_back(vault: Vault, client: FlaskClient, tmp_path) -> None:
+    document = vault.upload("data.pdf", legal_texts.perbup("3", 2023, "KEBIJAKAN MANAJEMEN DATA", body=CONTENT))
+    vault.link(document, "3")
+    vault.claim("3", 3)
+    with client.get("/audit/ekspor.xlsx") as response:
+        book = load_workbook(io.BytesIO(response.data))
+    assert book.sheetnames == ["Ringkasan", "Indikator", "Muatan kebijakan", "Data dukung"]
+    checklist = [row for row in book["Muatan kebijakan"].iter_rows(min_row=2, values_only=True) if row[0] == "3"]
+    assert [row[3] for row in checklist].count("ya") == 6 and checklist[0][4] == document
+    rows = {row[0]: row for row in book["Indikator"].iter_rows(min_row=2, values_only=True)}
+    assert rows["3"][3:6] == (3, 3, 0)
+    evidence = list(book["Data dukung"].iter_rows(min_row=2, values_only=True))
+    assert evidence[0][0] == "3" and evidence[0][1] == document and evidence[0][3] == "Peraturan Bupati"
+    with client.get("/audit/ekspor.zip") as response:
+        package = zipfile.ZipFile(io.BytesIO(response.data))
+    names = package.namelist()
+    assert "index.html" in names and "manifest.json" in names
+    assert "03 Tingkat Kematangan Kebijakan Internal Manajemen Data/Perbup 3 2023.pdf" in names
+    assert package.read("03 Tingkat Kematangan Kebijakan Internal Manajemen Data/Perbup 3 2023.pdf").startswith(b"%PDF")
+    manifest = json.loads(package.read("manifest.json"))
+    assert manifest["indicators"][2]["files"][0]["document_id"] == document
+    assert "Perbup%203%202023.pdf" in package.read("index.html").decode()
+    with client.get("/audit/ekspor.csv") as response:
+        assert response.data.decode("utf-8-sig").splitlines()[0].startswith("Indikator,Nama")
+    page = client.get("/audit").text
+    assert "Indeks prediksi" in page and 'class="cell status-ok"' in page
+    trail = client.get("/riwayat?aksi=export").text
+    assert trail.count("<td>Mengekspor</td>") == 3
+
+
+def test_formula_injection_is_neutralised(vault: Vault, client: FlaskClient) -> None:
+    document = vault.upload("data.pdf", legal_texts.perbup("3", 2023, "KEBIJAKAN MANAJEMEN DATA", body=CONTENT))
+    page = client.get(f"/documents/{document}").text
+    form = page[page.index('class="grid-form"'):]
+    client.post(f"/documents/{document}/metadata", data={"csrf_token": csrf_token(form), "jenis": "perbup",
+                                                          "judul": "=HYPERLINK(\"http://x\")", "bahasa": "id"})
+    vault.link(document, "3")
+    with client.get("/audit/ekspor.xlsx") as response:
+        book = load_workbook(io.BytesIO(response.data))
+    titles = [row[2] for row in book["Data dukung"].iter_rows(min_row=2, values_only=True)]
+    assert titles == ["'=HYPERLINK(\"http://x\")"]
+
+
+def test_audit_needs_a_period(client: FlaskClient, auth: Auth, cli) -> None:
+    auth.login("coordinator")
+    response = client.get("/audit")
+    assert response.status_code == 200, "an empty state, not a redirect"
+    empty = response.text[response.text.index('class="empty'):]
+    assert "Kabupaten Badung belum memiliki periode penilaian" in empty
+    assert 'href="/indikator?org=badung"' in empty and "Buka periode penilaian" in empty
+    assert "Indeks prediksi" not in response.text
+    result = cli("audit", "--org", "badung")
+    assert result.exit_code == 1 and "period add" in result.output
+
+
+@pytest.mark.parametrize("role", ["operator", "reviewer", "viewer"])
+def test_audit_without_a_period_tells_others_to_ask_their_coordinator(client: FlaskClient, auth: Auth,
+                                                                       role: str) -> None:
+    auth.login(role)
+    response = client.get("/audit")
+    assert response.status_code == 200
+    empty = response.text[response.text.index('class="empty'):]
+    assert "Minta koordinator organisasi Anda" in empty and "Buka periode penilaian" not in empty
+
+
+def test_audit_of_a_year_without_a_period_offers_the_existing_ones(vault: Vault, client: FlaskClient) -> None:
+    response = client.get("/audit?tahun=2019")
+    assert response.status_code == 200
+    assert "belum memiliki periode penilaian tahun 2019" in response.text
+    assert 'href="/audit?org=badung&amp;tahun=2026"' in response.text
+
+
+def test_evidence_without_a_claim_is_not_said_to_match_the_claim(vault: Vault, client: FlaskClient, cli) -> None:
+    document = vault.upload("data.pdf", legal_texts.perbup("3", 2023, "KEBIJAKAN MANAJEMEN DATA", body=CONTENT))
+    vault.link(document, "3")
+    vault.link(document, "6")
+    vault.claim("6", 1)
+    audit = audit_json(cli)
+    assert (audit["3"]["status"], audit["3"]["claimed"]) == ("unclaimed", None)
+    assert audit["6"]["status"] == "ok"
+    page = client.get("/audit").text
+    cell = re.search(r'<a class="cell status-(\w+)"[^>]*aria-label="Indikator 3: ([^,"]+)', page)
+    assert cell and cell.groups() == ("unclaimed", "Belum ada klaim")
+    assert re.search(r'<a class="cell status-ok"[^>]*aria-label="Indikator 6: Sesuai klaim', page)
+    row = re.search(r'<tr class="row-(\w+)">\s*<td>3</td>.*?<td class="status-word">([^<]*)</td>', page, re.S)
+    assert row and row.groups() == ("unclaimed", "Belum ada klaim")
+    assert "Belum ada klaim" in page[page.index('class="legend"'):page.index('class="matrix"')]
+    with client.get("/audit/ekspor.xlsx") as response:
+        book = load_workbook(io.BytesIO(response.data))
+    rows = {row[0]: row for row in book["Indikator"].iter_rows(min_row=2, values_only=True)}
+    assert rows["3"][6] == "Belum ada klaim" and rows["6"][6] == "Sesuai klaim"
+
+
+def test_index_and_bands_by_hand() -> None:
+    """Pemdi 2026: aspect weights 10/10/15/15/10/15/25; all at level 3 except two."""
+    framework = builtin_framework("pemdi-2026")
+    evidence: dict[str, list[Evidence]] = {}
+    claims = {indicator.code: 3 for indicator in framework.indicators}
+    result = compute(framework, evidence, claims, organisation="Uji", period="2026", year=2026,
+                     assessed_on=date(2026, 11, 28))
+    assert result.claimed_index == pytest.approx(3.0) and result.claimed_band == "Baik"
+    assert result.supported_index == 0 and result.supported_band == "Kurang"
+    first, second = framework.indicators[0], framework.indicators[1]
+    claims[first.code], claims[second.code] = 5, 1
+    result = compute(framework, evidence, claims, organisation="Uji", period="2026", year=2026,
+                     assessed_on=date(2026, 11, 28))
+    assert result.claimed_index == pytest.approx(3.0 + (2 * first.weight - 2 * second.weight) / 100)
