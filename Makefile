@@ -27,7 +27,8 @@ run: install
 ## Set up and run the whole test suite (CI runs exactly this through .ci/run)
 test: install
 	@sh scripts/ensure-packages.sh postgresql chromium tesseract-ocr tesseract-ocr-ind
-	$(BIN)/ruff check evidence_vault tests bench
+	$(BIN)/ruff check evidence_vault tests bench scripts
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
 ## Print the performance figures recorded in README.md

@@ -9,7 +9,6 @@ from __future__ import annotations
 import glob
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 from collections.abc import Iterator
@@ -24,17 +23,12 @@ from evidence_vault.config import load_settings
 from evidence_vault.pipeline import scans
 
 from .conftest import PASSWORD
+from .servers import free_port
 
 
 def _binaries() -> Path | None:
     found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
     return Path(found[-1]).parent if found else None
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +39,7 @@ def postgres() -> Iterator[str]:
             pytest.fail("PostgreSQL is not installed (make test installs Debian's postgresql package)")
         pytest.skip("PostgreSQL is not installed")
     folder = Path(tempfile.mkdtemp(prefix="evidence-vault-pg-"))  # pytest's folders are closed to other users
-    data, port = folder / "data", _free_port()
+    data, port = folder / "data", free_port()
     shutil.chown(folder, "postgres")
     as_postgres = ["runuser", "-u", "postgres", "--"]
     subprocess.run([*as_postgres, str(binaries / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres"],

@@ -15,12 +15,8 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +28,7 @@ from evidence_vault.demo import samples
 
 from .. import legal_texts
 from ..conftest import PROJECT_ROOT
+from ..servers import free_port, wait_until_up
 
 OUTPUT = PROJECT_ROOT / "test-output" / "e2e"
 CHROMIUM = Path(os.environ.get("EVIDENCE_VAULT_E2E_CHROMIUM", "/usr/bin/chromium"))
@@ -99,31 +96,11 @@ def _command() -> str:
     return str(beside) if beside.exists() else (shutil.which("evidence-vault") or "evidence-vault")
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def _environment(storage: Path) -> dict[str, str]:
     env = {key: value for key, value in os.environ.items() if not key.startswith("EVIDENCE_VAULT_")}
     env.update(EVIDENCE_VAULT_STORAGE_DIR=str(storage), EVIDENCE_VAULT_ADMIN_EMAIL=EMAILS["admin"],
                EVIDENCE_VAULT_ADMIN_PASSWORD=PASSWORD, EVIDENCE_VAULT_SERVER_THREADS="4")
     return env
-
-
-def _wait_until_up(url: str, server: subprocess.Popen[bytes], log: Path, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise AssertionError(f"the server stopped (exit {server.returncode}):\n{log.read_text()}")
-        try:
-            with urllib.request.urlopen(url + "/login", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            time.sleep(0.1)
-    raise AssertionError(f"the server did not answer within {seconds} s:\n{log.read_text()}")
 
 
 def require_chromium() -> None:
@@ -152,7 +129,7 @@ def vault(tmp_path_factory: pytest.TempPathFactory, browser: Browser) -> Iterato
     shutil.rmtree(OUTPUT, ignore_errors=True)
     OUTPUT.mkdir(parents=True)
     root = tmp_path_factory.mktemp("e2e")
-    url = f"http://127.0.0.1:{_free_port()}"
+    url = f"http://127.0.0.1:{free_port()}"
     vault = Vault(url=url, storage=root / "storage", env=_environment(root / "storage"))
     vault.cli("init")
     log = OUTPUT / "server.log"
@@ -161,7 +138,7 @@ def vault(tmp_path_factory: pytest.TempPathFactory, browser: Browser) -> Iterato
                                   env=vault.env, stdout=output, stderr=subprocess.STDOUT)
     try:
         _set_up(vault, root)
-        _wait_until_up(url, server, log)
+        wait_until_up(url + "/login", server, log)
         yield vault
     finally:
         server.terminate()

@@ -1,0 +1,43 @@
+"""Indonesian dates and numbers (Babel's `id` locale), as the interface, exports and reader write them."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from evidence_vault import indonesian
+from evidence_vault.legal.text import month_number
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    (date(2023, 3, 14), "14 Maret 2023"),
+    (date(2026, 1, 1), "1 Januari 2026"),
+    (date(2024, 12, 31), "31 Desember 2024"),
+])
+def test_long_date(value: date, expected: str) -> None:
+    assert indonesian.long_date(value) == expected
+
+
+@pytest.mark.parametrize(("value", "decimals", "expected"), [
+    (1234567.5, 1, "1.234.567,5"),
+    (1234567, 0, "1.234.567"),
+    (0, 0, "0"),
+    (3.125, 2, "3,12"),
+    (1023.96, 1, "1.024,0"),
+])
+def test_number(value: float, decimals: int, expected: str) -> None:
+    assert indonesian.number(value, decimals) == expected
+
+
+def test_a_moment_is_shown_in_the_zone_asked_for() -> None:
+    moment = datetime(2026, 3, 12, 7, 5, tzinfo=UTC)
+    assert indonesian.date_time(moment, ZoneInfo("Asia/Jakarta")) == "12 Maret 2026 14.05"
+    assert indonesian.date_time(moment.replace(tzinfo=None), ZoneInfo("Asia/Makassar")) == "12 Maret 2026 15.05"
+
+
+def test_the_reader_knows_every_month_babel_writes_and_the_old_spellings() -> None:
+    for number, name in enumerate(indonesian.MONTH_NAMES, start=1):
+        assert month_number(name) == number
+    assert month_number("Pebruari") == 2 and month_number("Nopember") == 11
