@@ -31,7 +31,7 @@ test: install
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
-## Print the performance figures recorded in README.md
+## Print the performance figures recorded in docs/benchmarks.md
 bench: install
 	$(BIN)/python bench/extract_bench.py
 	$(BIN)/python bench/legal_bench.py

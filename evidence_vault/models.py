@@ -9,7 +9,7 @@ Timestamps are timezone-aware and stored as UTC.
 from __future__ import annotations
 
 import hashlib
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -134,7 +134,7 @@ class Document(SQLModel, table=True):
     uploaded_at: datetime = Field(default_factory=utcnow, index=True)
     deleted_at: datetime | None = Field(default=None, index=True)
     deleted_by_id: int | None = Field(default=None, foreign_key="user_account.id")
-    # Summary of the legal metadata, kept in step by `legal.store.refresh` for listing and filtering.
+    # Summary of the legal metadata, kept in step by `records.legal_fields.refresh` for listing and filtering.
     legal_year: int | None = Field(default=None, index=True)
     legal_status: str | None = Field(default=None, max_length=16, index=True)
     in_force: str = Field(default="berlaku", max_length=16, index=True)
@@ -236,6 +236,9 @@ class AssessmentPeriod(SQLModel, table=True):
     framework: str = Field(max_length=32)
     year: int
     label: str = Field(default="", max_length=255)
+    # The assessment date: levels, findings, ages and expiry are judged as of this day
+    # (default: the end of the national evaluation's evidence upload for that year).
+    as_of: date
     is_current: bool = Field(default=True)
     created_at: datetime = Field(default_factory=utcnow)
 
@@ -279,8 +282,28 @@ class SelfAssessment(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     period_id: int = Field(foreign_key="assessment_period.id", index=True)
     indicator: str = Field(max_length=16)
-    level: int
+    level: float  # Pemdi 2026 values may be fractional (2.5); SPBE 2020 levels are whole
     justification: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    updated_by_id: int | None = Field(default=None, foreign_key="user_account.id")
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class ExternalIndexValue(SQLModel, table=True):
+    """The value an indicator received from another agency's index (SDI, SJIG, IPS, IKASANDI) in a period.
+
+    Local documents cannot raise these indicators: the coordinator records what the index
+    gave and the document that shows it; the level follows from the framework's ranges.
+    """
+
+    __tablename__ = "external_index_value"
+    __table_args__ = (UniqueConstraint("period_id", "indicator", name="uq_external_index_period_indicator"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    period_id: int = Field(foreign_key="assessment_period.id", index=True)
+    indicator: str = Field(max_length=16)
+    value: float  # on the index's own scale (SDI 0-100, SJIG 1-5, ...)
+    source_document_id: int | None = Field(default=None, foreign_key="document.id")
+    note: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     updated_by_id: int | None = Field(default=None, foreign_key="user_account.id")
     updated_at: datetime = Field(default_factory=utcnow)
 

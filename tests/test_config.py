@@ -81,10 +81,10 @@ def test_secret_key_is_generated_once_with_owner_only_permissions(tmp_path: Path
     assert secret_key(settings, environ={"EVIDENCE_VAULT_SECRET_KEY": "dari-lingkungan"}) == "dari-lingkungan"
 
 
-def test_every_setting_has_a_comment_and_a_readme_entry() -> None:
+def test_every_setting_has_a_comment_and_an_entry_in_the_configuration_guide() -> None:
     """A setting nobody can find out about is a setting nobody can use."""
     lines = DEFAULT_CONFIG.read_text(encoding="utf-8").splitlines()
-    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (PROJECT_ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
     values = tomllib.loads("\n".join(lines))
     for number, line in enumerate(lines):
         match = re.match(r"^(\w+)\s*=", line)
@@ -93,4 +93,4 @@ def test_every_setting_has_a_comment_and_a_readme_entry() -> None:
     for section, entries in values.items():
         for key in entries:
             variable = f"EVIDENCE_VAULT_{section}_{key}".upper()
-            assert variable in readme, f"README.md does not document {variable}"
+            assert variable in readme, f"docs/configuration.md does not document {variable}"

@@ -3,9 +3,9 @@
 Each page is read in its own isolated child and committed on its own, so the document's
 page shows the progress and an interrupted run resumes with the pages still waiting. When
 the pages are done, the legal metadata and the indicator suggestions are read again from
-the whole text (`legal.store.record_extracted`, `links.record_suggestions`), in one
-transaction with the document's new status and its audit event; then the search index
-catches up. Values people entered or confirmed, and links they decided on, are kept.
+the whole text (`rederive.rederive`), in one transaction with the document's new status
+and its audit event; then the search index catches up. Values people entered or
+confirmed, and links they decided on, are kept.
 
 Every write is a `session_scope`, which takes SQLite's write lock at its start: a form
 submitted meanwhile waits for the page's commit, and so does the page for the form's.

@@ -3,7 +3,7 @@
 Measured on 2026-12-06 (bench/legal_bench.py), of 28: text layer only jenis 28, nomor 26,
 tahun 28, tentang 26, tanggal and tempat penetapan 27; with OCR of the scanned pages, as
 `evidence-vault ingest` reads them, nomor 27 and tanggal and tempat penetapan 28. The
-misses are explained in README.md.
+misses are explained in docs/benchmarks.md.
 """
 
 from __future__ import annotations

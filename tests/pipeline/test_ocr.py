@@ -91,7 +91,7 @@ def test_a_degraded_scanned_decree_is_read_with_its_number_and_title(settings: S
 
 
 def test_cleaning_turns_an_unreadable_scan_into_text(settings: Settings, tmp_path: Path) -> None:
-    """The measured case of the README: the same degraded scan with and without `clean_scan`."""
+    """The measured case of docs/benchmarks.md: the same degraded scan with and without `clean_scan`."""
     require_tesseract(settings)
     path = tmp_path / "pindaian.png"
     samples.degraded(samples.page_image(DECREE[:9]), specks=0.05, blur=1.0).save(path)
