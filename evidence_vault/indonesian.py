@@ -32,3 +32,10 @@ def number(value: float, decimals: int = 0) -> str:
     """1234567.5 → "1.234.567,5": thousands with dots, decimals after a comma."""
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     return format_decimal(value, format=pattern, locale=LOCALE, decimal_quantization=True)
+
+
+def level(value: float) -> str:
+    """A maturity level: 4.0 → "4", 2.5 → "2,5", 3.75 → "3,75" (Pemdi values may be fractional)."""
+    if float(value).is_integer():
+        return str(int(value))
+    return number(value, 2).rstrip("0")

@@ -41,3 +41,8 @@ def test_the_reader_knows_every_month_babel_writes_and_the_old_spellings() -> No
     for number, name in enumerate(indonesian.MONTH_NAMES, start=1):
         assert month_number(name) == number
     assert month_number("Pebruari") == 2 and month_number("Nopember") == 11
+
+
+@pytest.mark.parametrize(("value", "expected"), [(4.0, "4"), (4, "4"), (2.5, "2,5"), (3.75, "3,75"), (1.3, "1,3")])
+def test_level(value: float, expected: str) -> None:
+    assert indonesian.level(value) == expected

@@ -20,7 +20,7 @@ from .levels import checklist
 from .model import AuditResult, Evidence, GroupScore, IndicatorFinding, IndicatorResult
 
 __all__ = ["AuditError", "AuditResult", "Evidence", "GroupScore", "IndicatorFinding", "IndicatorResult",
-           "compute", "run_audit"]
+           "compute", "period_for", "run_audit"]
 
 
 class AuditError(ValueError):
@@ -37,7 +37,8 @@ def indicator_checklist(session: Session, organisation: Organisation, framework_
 
 def run_audit(session: Session, organisation: Organisation, year: int | None = None,
               assessed_on: date | None = None) -> AuditResult:
-    """The audit of an organisation's period (the current one when no year is given)."""
+    """The audit of an organisation's period (the current one when no year is given), as of the
+    period's assessment date unless another date is asked for."""
     period = period_for(session, organisation, year)
     if period is None:
         wanted = f"tahun {year}" if year else "yang aktif"
@@ -47,5 +48,5 @@ def run_audit(session: Session, organisation: Organisation, year: int | None = N
     evidence, suggested, unverified = collect(session, organisation, framework, organisation.strict_review)
     claimed = {code: claim.level for code, claim in claims.claims_of(session, period.id).items()}  # type: ignore[arg-type]
     return compute(framework, evidence, claimed, organisation=organisation.name, period=period.label,
-                   year=period.year, assessed_on=assessed_on or date.today(), strict=organisation.strict_review,
+                   year=period.year, assessed_on=assessed_on or period.as_of, strict=organisation.strict_review,
                    suggested=suggested, unverified=unverified)

@@ -160,7 +160,7 @@ def load_demo(engine: Engine, settings: Settings) -> DemoLogin:
     with session_scope(engine) as session:
         organisation = organisations.get_by_code(session, DEMO_ORG_CODE)
         if periods.current_period(session, organisation.id) is None:
-            periods.create_period(session, organisation, 2025, periods.DEFAULT_FRAMEWORK, "Evaluasi SPBE 2025")
+            periods.create_period(session, organisation, 2025, label="Evaluasi SPBE 2025")
     results = [ingest.ingest_stream(engine, settings, io.BytesIO(content), filename, organisation_id, user_id)
                for filename, content in demo_files()]
     _link_and_claim(engine, results[0].document_id, user_id)

@@ -35,6 +35,7 @@ __all__ = [
     "builtin_codes",
     "builtin_crosswalk",
     "builtin_framework",
+    "framework_for_year",
     "load_crosswalk",
     "load_framework",
 ]
@@ -59,6 +60,15 @@ def builtin_framework(code: str) -> Framework:
     if framework.code != code:
         raise FrameworkError(path.name, [f"code '{framework.code}' does not match the file name"])
     return framework
+
+
+def framework_for_year(year: int) -> str:
+    """The built-in framework a `year`'s evaluation uses (the newest that governs it): SPBE 2020 up to
+    2025, Pemdi 2026 from 2026 (PermenPANRB 8/2026 revoked 59/2020)."""
+    governing = [builtin_framework(code) for code in builtin_codes() if builtin_framework(code).governs(year)]
+    if not governing:
+        return DEFAULT_FRAMEWORK
+    return max(governing, key=lambda framework: framework.first_year or 0).code
 
 
 @cache

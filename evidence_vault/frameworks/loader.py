@@ -7,6 +7,10 @@ File format (one file per framework in `data/`, named `<code>.toml`)::
     source = "..."                # the regulation it comes from
     provisional = false           # true while the framework is only known second-hand
     note = "..."                  # optional; why it is provisional, numbering caveats
+    first_year = 2020             # optional: the evaluation years it governs (a period of such a
+    last_year = 2025              #   year gets this framework by default)
+    as_of = "09-15"               # optional: month-day of a period's default assessment date
+                                  #   (the end of evidence upload); "12-31" when absent
 
     [[levels]]        value = 1, name = "Rintisan", description = "..."   (1..N, no gaps)
     [[bands]]         name = "Kurang", min = 0.0      (inclusive lower bounds; one band at 0)
@@ -49,6 +53,7 @@ it, `hints` support a phrase, `context` gates it (see `tagging.py`).
 from __future__ import annotations
 
 import math
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -57,8 +62,8 @@ from .rules import Vocabulary, read_indicator, read_templates
 from .validation import Problems, Table, check_phrases, check_sum, check_unique, read_toml
 
 TOP_KEYS = (
-    "code", "name", "source", "provisional", "note", "levels", "bands", "domains", "aspects",
-    "kind_groups", "phrase_sets", "templates", "indicators",
+    "code", "name", "source", "provisional", "note", "first_year", "last_year", "as_of", "levels", "bands",
+    "domains", "aspects", "kind_groups", "phrase_sets", "templates", "indicators",
 )
 
 
@@ -90,10 +95,25 @@ def load_framework(path: Path) -> Framework:
             read_indicator(item, n, templates, vocabulary, problems)
             for n, item in enumerate(top.tables("indicators"), 1)
         ),
+        first_year=top.integer("first_year", required=False, default=None),
+        last_year=top.integer("last_year", required=False, default=None),
+        as_of=_month_day(top),
     )
     _check_structure(framework, problems)
     problems.raise_if_any()
     return framework
+
+
+def _month_day(top: Table) -> tuple[int, int]:
+    """"09-15" → (9, 15): checked against a leap year, so 29 February is allowed."""
+    text = top.text("as_of", required=False, default="12-31")
+    try:
+        month, day = (int(part) for part in text.split("-"))
+        date(2024, month, day)
+    except ValueError:
+        top.problem(f"as_of must be a month-day like \"09-15\", not {text!r}")
+        return 12, 31
+    return month, day
 
 
 def _levels(top: Table, problems: Problems) -> tuple[Level, ...]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 from typing import TypeVar
 
@@ -125,6 +126,9 @@ class Framework:
     domains: tuple[Domain, ...]
     aspects: tuple[Aspect, ...]
     indicators: tuple[Indicator, ...]
+    first_year: int | None = None  # the evaluation years it governs (None: open-ended)
+    last_year: int | None = None
+    as_of: tuple[int, int] = (12, 31)  # month and day of a period's default assessment date
 
     @cached_property
     def _by_code(self) -> dict[str, Indicator]:
@@ -143,6 +147,16 @@ class Framework:
 
     def has_indicator(self, code: str) -> bool:
         return code in self._by_code
+
+    def governs(self, year: int) -> bool:
+        """Whether this framework is the one a `year`'s evaluation uses."""
+        return (self.first_year is None or self.first_year <= year) and \
+            (self.last_year is None or year <= self.last_year)
+
+    def default_as_of(self, year: int) -> date:
+        """The assessment date of a `year` period unless a coordinator sets another: the end of evidence upload."""
+        month, day = self.as_of
+        return date(year, month, day)
 
     def domain(self, code: str) -> Domain:
         return _find(self.domains, code, f"{self.code} has no domain {code!r}")

@@ -91,7 +91,7 @@ class Table:
             return None
         return float(value)
 
-    def integer(self, key: str, *, required: bool = True, default: int = 0) -> int:
+    def integer(self, key: str, *, required: bool = True, default: Any = 0) -> Any:
         value = self._get(key, required)
         if value is None:
             return default

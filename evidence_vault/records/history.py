@@ -29,6 +29,7 @@ ACTION_LABELS = {
     "link.remove": "Menghapus tautan indikator",
     "link.reopen": "Membuka kembali tautan untuk ditinjau ulang",
     "period.create": "Membuka periode penilaian",
+    "period.as_of": "Mengubah tanggal penilaian periode",
     "claim.set": "Menyimpan penilaian mandiri",
     "organisation.strict_review": "Mengubah tinjauan ketat",
     "login": "Masuk",

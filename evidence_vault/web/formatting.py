@@ -67,6 +67,7 @@ def register(app: Flask) -> None:
     app.add_template_filter(long_date, "tanggal")
     app.add_template_filter(lambda mapping, key: {k: v for k, v in mapping.items() if k != key}, "dict_without")
     app.add_template_filter(indonesian.number, "angka")
+    app.add_template_filter(indonesian.level, "tingkat")
     app.add_template_filter(file_size, "ukuran")
     app.add_template_filter(date_time, "waktu")
     app.add_template_filter(indicator_label, "indikator")
