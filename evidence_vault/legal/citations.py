@@ -16,7 +16,8 @@ _TENTANG = re.compile(rf"^\s*{fuzzy('tentang')}\s+(?P<title>.+)", re.IGNORECASE 
 _TITLE_END = re.compile(r"\s*(?:\(|;|,\s*(?:dicabut|sebagaimana|yang|dan\s+dinyatakan)|\bsebagaimana\b|$)", re.I)
 _REPEAL = re.compile(rf"{fuzzy('dicabut')}\s+dan\s+dinyatakan\s+tidak\s+berlaku", re.IGNORECASE)
 _AMENDMENT = re.compile(r"^PERUBAHAN\s+(?:\w+\s+)?ATAS\s+(?P<target>.+)$", re.IGNORECASE)
-_CLAUSE_START = re.compile(r"(?:^|\n)\s*(?:Pasal\s+\d+\s*\n|\(\d+\)\s)")
+# Where the clause that repeals starts: an article, a paragraph, a decree's dictum ("KEEMPAT :"), the operative part.
+_CLAUSE_START = re.compile(r"(?:^|\n)\s*(?:Pasal\s+\d+\s*\n|\(\d+\)\s|KE[A-Z]{3,}\s*:|MEMUTUSKAN\b|Menetapkan\s*:)")
 _KIND_LOOKBACK = 160
 _INTERRUPTED = re.compile(r"[();]|\b(?:Tahun|Berita|Lembaran|Tambahan|tentang|Nomor)\b", re.IGNORECASE)
 
@@ -107,3 +108,48 @@ def repeals(pages: list[str]) -> list[CitedRelation]:
                     seen.add(citation.key())
                     relations.append(CitedRelation("mencabut", citation, index + 1, squash(clause)[-300:]))
     return relations
+
+
+_REVIEW_WORD = re.compile(rf"{fuzzy('reviu')}|{fuzzy('evaluasi')}|kaji\s+ulang|{fuzzy('peninjauan')}", re.IGNORECASE)
+_TITLED = re.compile(r"(?P<jenis>(?:Peraturan|Keputusan|Surat\s+Edaran|Instruksi)\s+[A-Za-z ]{2,60}?)\s+"
+                     r"tentang\s+(?P<title>[^.;:\n(]{6,200})", re.IGNORECASE)
+_TITLE_STOP = re.compile(r"\s+(?:yang|dengan|sebagai|dan\s+(?:hasil|telah)|telah|untuk|pada\s+(?:hari|tanggal)|"
+                         r"oleh|di\s+Ruang|bertempat)\b.*$", re.IGNORECASE)
+MAX_REVIEWED = 3
+
+
+def reviewed(pages: list[str], subject: str = "") -> list[CitedRelation]:
+    """The policies a review document reviews: cited by number and year, or only by jenis and subject.
+
+    Read from the subject first ("Reviu Peraturan Bupati Sukamaju Nomor 41 Tahun 2021 ..."),
+    then from the passages around the words "reviu" / "evaluasi" on the first pages.
+    """
+    passages = [subject] if subject else []
+    head = "\n".join(pages[:3])
+    if not _REVIEW_WORD.search(subject) and not _REVIEW_WORD.search(head[:6000]):
+        return []
+    passages += [head[max(0, match.start() - 80):match.end() + 400] for match in _REVIEW_WORD.finditer(head[:8000])]
+    found: list[CitedRelation] = []
+    seen: set[tuple] = set()
+    for passage in passages:
+        for citation in parse_citations(passage) or _titled(passage):
+            key = citation.key() if citation.number else (citation.kind, citation.title.lower())
+            if key in seen or citation.kind in ("uu", "perppu", "pp", "perpres"):
+                continue
+            seen.add(key)
+            found.append(CitedRelation("mereviu", citation, 1, squash(passage)[:300]))
+            if len(found) >= MAX_REVIEWED:
+                return found
+    return found
+
+
+def _titled(passage: str) -> list[Citation]:
+    """"Peraturan Wali Kota Tirtamulya tentang Manajemen Keamanan Informasi": no number, a subject."""
+    citations = []
+    for match in _TITLED.finditer(squash(passage)):
+        jenis = JENIS_REGEX.match(match.group("jenis"))
+        if not jenis:
+            continue
+        title = _TITLE_STOP.sub("", match.group("title")).strip(" ,")
+        citations.append(Citation(kind_of(jenis), None, None, title, squash(match.group(0))))
+    return citations

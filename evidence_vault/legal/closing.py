@@ -8,15 +8,16 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .text import DATE_PATTERN, fuzzy, parse_date, squash, uppercase_ratio
+from .signature import read_block
+from .text import DATE_PATTERN, fuzzy, parse_date, squash
 
-_ENACTED = re.compile(rf"(?:{fuzzy('Ditetapkan')}|{fuzzy('Disahkan')})\s*d\s*[iIl1]\b\s*:?[ \t]*(?P<place>[^\n]*)",
+_DI = r"\s*d\s*[iIl1](?:\b|(?=[A-Z]))\s*:?[ \t]*"  # "di", also glued to the place ("diTirtamulya")
+_ENACTED = re.compile(rf"(?:{fuzzy('Ditetapkan')}|{fuzzy('Disahkan')}|{fuzzy('Dikeluarkan')}){_DI}(?P<place>[^\n]*)",
                       re.IGNORECASE)
-_PROMULGATED = re.compile(rf"{fuzzy('Diundangkan')}\s*d\s*[iIl1]\b\s*:?[ \t]*(?P<place>[^\n]*)", re.IGNORECASE)
-_ANY_MARKER = re.compile(rf"{fuzzy('Ditetapkan')}|{fuzzy('Disahkan')}|{fuzzy('Diundangkan')}", re.IGNORECASE)
+_PROMULGATED = re.compile(rf"{fuzzy('Diundangkan')}{_DI}(?P<place>[^\n]*)", re.IGNORECASE)
+_ANY_MARKER = re.compile(rf"{fuzzy('Ditetapkan')}|{fuzzy('Disahkan')}|{fuzzy('Dikeluarkan')}|{fuzzy('Diundangkan')}",
+                         re.IGNORECASE)
 _PADA_TANGGAL = re.compile(rf"{fuzzy('pada')}\s*{fuzzy('tangga')}\S*\s*:?", re.IGNORECASE)
-_SIGNATURE_MARK = re.compile(r"^(?:ttd\.?|TTD\.?|t\.t\.d\.?|\W{1,3}|\S)$")
-_NOT_A_NAME = re.compile(r"^(?:Diundangkan|Ditetapkan|SALINAN|LEMBARAN|BERITA|Salinan|Agar|pada|-)", re.IGNORECASE)
 _GAZETTE = re.compile(
     r"(?P<series>LEMBARAN|BERITA)\s+(?P<level>DAERAH|NEGARA)\s+(?P<where>[A-Z][A-Z .]*?)\s+TAHUN\s+"
     r"(?P<year>(?:19|20)\d\d)\s+NOMOR\s+(?P<number>\d+)"
@@ -67,15 +68,23 @@ def _act(pages: list[str], marker: re.Pattern[str]) -> Act | None:
     for index, page in enumerate(pages):
         for match in marker.finditer(page):
             after = page[match.end():match.end() + _SEARCH_WINDOW]
+            if len(after.strip()) < 40 and index + 1 < len(pages):  # the marker ends a page, its date opens the next
+                after += "\n" + pages[index + 1][:_SEARCH_WINDOW]
             after = re.split(rf"{fuzzy('Diundangkan')}|{fuzzy('Ditetapkan')}", after, flags=re.IGNORECASE)[0]
             place = _clean_place(match.group("place"))
             found = parse_date(after)
             if found:
                 day, wording = found
                 tail = after[after.find(wording) + len(wording):]
+                if index + 1 < len(pages):  # a signature block often runs over the page break
+                    tail += "\n" + pages[index + 1][:_SEARCH_WINDOW]
+                    tail = re.split(rf"{fuzzy('Diundangkan')}|{fuzzy('Ditetapkan')}", tail, flags=re.IGNORECASE)[0]
                 title, name = _signatory(tail.split("\n"))
                 return Act(place, day, title, name, index + 1, squash(page[match.start():match.end()] + after[:200]))
-            undated = undated or Act(place, None, None, None, index + 1, squash(match.group(0)))
+            if undated is None:  # a draft leaves the date blank; its block still names the signer
+                block = re.split(rf"{fuzzy('tanggal')}[^\n]*\n", after, maxsplit=1, flags=re.IGNORECASE)[-1]
+                title, name = _signatory(block.split("\n"))
+                undated = Act(place, None, title, name, index + 1, squash(match.group(0)))
             before = page[max(0, match.start() - 120):match.start()]
             if _ANY_MARKER.search(before):
                 continue  # the date up there belongs to the other block
@@ -98,38 +107,10 @@ def _clean_place(raw: str) -> str | None:
     return place.title() if place.isupper() else place
 
 
-_OFFICE_WORDS = re.compile(
-    r"\b(MENTER\S*|BUPAT\S*|GUBERNUR|WAL[I1]\s*KOTA|WAL[I1]KOTA|PRES[I1!]DEN|KEPALA|SEKRETARIS|DIREKTUR|"
-    r"REPUBL\S*|[I1]?NDONES\S*|PROV[I1]NS[I1]|KABUPATEN|KOTA|DAERAH|JENDERAL|KEMENTERIAN|PERATURAN|"
-    r"PERUNDANG\S*|HUKUM|HAK|ASASI|MANUSIA|[I1]NFORMAT[I1]KA|KOMUN[I1]KAS[I1]|NEGARA|DINAS|BADAN|"
-    r"PLT\.?|PLH\.?|A\.N\.?|KETUA|CAMAT|INSPEKTUR|SEKDA|DAN|SELAKU)\b",
-    re.IGNORECASE,
-)
-
-
-def _is_office_line(line: str) -> bool:
-    words = re.findall(r"[A-Za-z!]+\.?", line)
-    return bool(words) and len(_OFFICE_WORDS.findall(line)) * 2 >= len(words)
-
-
 def _signatory(lines: list[str], bottom_up: bool = False) -> tuple[str | None, str | None]:
     """Office lines ("BUPATI BADUNG,"), an optional "ttd", then the signatory's name."""
-    cleaned = [squash(line) for line in lines if squash(line)]
-    title: list[str] = []
-    position = 0
-    while position < len(cleaned) and len(title) < 5 and _is_office_line(cleaned[position]):
-        title.append(cleaned[position])
-        position += 1
-    while position < len(cleaned) and _SIGNATURE_MARK.match(cleaned[position]):
-        position += 1
-    office = squash(" ".join(reversed(title) if bottom_up else title)).strip(" ,") or None
-    if not title or position >= len(cleaned):
-        return office, None
-    name = cleaned[position]
-    if (_NOT_A_NAME.match(name) or len(name) > 70 or uppercase_ratio(name) < 0.6
-            or sum(c.isalpha() for c in name) < 3 or _is_office_line(name)):
-        return office, None
-    return office, name.strip(" ,")
+    found = read_block(lines, bottom_up=bottom_up)
+    return found.office, found.name
 
 
 def gazette(pages: list[str]) -> Gazette | None:

@@ -11,8 +11,8 @@ from .citations import Citation, CitedRelation
 FIELD_ORDER = [
     "jenis", "singkatan_jenis", "nomor", "nomor_peraturan", "tahun", "judul", "tentang", "teu_badan",
     "tempat_penetapan", "tanggal_penetapan", "tempat_pengundangan", "tanggal_pengundangan", "sumber",
-    "penandatangan_jabatan", "penandatangan_nama", "status", "berlaku_sampai", "tanggal_dokumen", "bahasa",
-    "salinan",
+    "penandatangan_jabatan", "penandatangan_nama", "status", "berlaku_sampai", "tanggal_dokumen", "tanggal_rapat",
+    "bahasa", "salinan",
 ]
 LABELS = {
     "jenis": "Jenis/bentuk", "singkatan_jenis": "Singkatan jenis", "nomor": "Nomor (sesuai naskah)",
@@ -22,10 +22,11 @@ LABELS = {
     "tanggal_pengundangan": "Tanggal pengundangan", "sumber": "Sumber (lembaran/berita)",
     "penandatangan_jabatan": "Jabatan penandatangan", "penandatangan_nama": "Nama penandatangan",
     "status": "Status", "berlaku_sampai": "Berlaku sampai", "tanggal_dokumen": "Tanggal dokumen",
+    "tanggal_rapat": "Tanggal rapat/kegiatan",
     "bahasa": "Bahasa", "salinan": "Salinan",
 }
 STATUSES = ("rancangan", "ditetapkan", "diundangkan")
-DATE_FIELDS = {"tanggal_penetapan", "tanggal_pengundangan", "berlaku_sampai", "tanggal_dokumen"}
+DATE_FIELDS = {"tanggal_penetapan", "tanggal_pengundangan", "berlaku_sampai", "tanggal_dokumen", "tanggal_rapat"}
 
 
 @dataclass(frozen=True)

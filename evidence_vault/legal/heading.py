@@ -14,22 +14,30 @@ from .jenis import EVIDENCE_KINDS, JENIS_REGEX, kind_of
 from .text import fuzzy, squash, uppercase_ratio
 
 MAX_HEADING_PAGES = 3
-NOMOR_LINE = re.compile(rf"^{fuzzy('NOMOR')}\b\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
-TENTANG_LINE = re.compile(rf"^{fuzzy('TENTANG')}\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+# A scan loses the first letters of a line ("OMOR 17", "NTANG") and glues words ("NOMOR17"): both are read.
+NOMOR_LINE = re.compile(rf"^(?:{fuzzy('NOMOR')}|{fuzzy('OMOR')}(?=\s*:?\s*\d))(?:\b|(?=\d))\s*:?\s*(?P<rest>.*)$",
+                        re.IGNORECASE)
+TENTANG_LINE = re.compile(rf"^(?:{fuzzy('TENTANG')}|{fuzzy('ENTANG')}|{fuzzy('NTANG')}(?=\s*$))\s*:?\s*(?P<rest>.*)$",
+                          re.IGNORECASE)
 _TITLE_STOP = re.compile(
     rf"^(?:{fuzzy('DENGAN')}\s*{fuzzy('RAHMAT')}|{fuzzy('MENIMBANG')}|{fuzzy('MENGINGAT')}|"
-    r"(?:MENTER|BUPAT|GUBERNU|WAL[I1l]\s*KOTA|PRES[I1l!]DEN|KEPALA)\S*\b|-\s*\d+\s*-$|\d+$)",
+    r"(?:MENTER|BUPAT|GUBERNU|WAL[I1l]\s*KOTA|PRES[I1l!]DEN|KEPALA|SEKRETARIS|DIREKTUR|INSPEKTUR|KETUA)\S*\b|"
+    r"-\s*\d+\s*-$|\d+$)",
     re.IGNORECASE,
 )
 _BLOCK_END = re.compile(rf"^(?:{fuzzy('DENGAN')}\s*{fuzzy('RAHMAT')}|{fuzzy('MENIMBANG')}|{fuzzy('MENGINGAT')})",
                         re.IGNORECASE)
+_BLESSING = re.compile(r"\s*\S{0,6}\s*\.?R\s*A\s*C?H\s*M\s*A\s*T\s+T\s*U\s*H\s*A\s*N\b.*$", re.IGNORECASE)
 _SPLIT_JENIS = re.compile(r"^(PERATURAN|KEPUTUSAN|PERATURAN BERSAMA|SURAT EDARAN)$", re.IGNORECASE)
 _MENETAPKAN = re.compile(rf"{fuzzy('Menetapkan')}\s*:\s*", re.IGNORECASE)
 _MARKER_LINE = re.compile(r"^(SALINAN|RANCANGAN|DRAFT|DRAF|KONSEP)\b\.?", re.IGNORECASE)
-_TAHUN = re.compile(r"TAHUN\s*(?P<year>[12][0-9OolI]{3})", re.IGNORECASE)
+_TAHUN = re.compile(r"T\s*A\s*H\s*(?:U|IJ|I\s*J|LI)\s*N\s*(?P<year>[12Il!][0-9OolIZS!]{3})", re.IGNORECASE)
 _OLD_STYLE = re.compile(r"^0*(?P<number>\d+)\s*[/1I]\s*[A-Z]{1,4}\b", re.IGNORECASE)
 _TRAILING_YEAR = re.compile(r"(?P<year>(?:19|20)\d\d)\s*$")
-_NUMBER_BEFORE_TAHUN = re.compile(r"^0*(?P<number>\d+[A-Z]?)\s*TAHUN", re.IGNORECASE)
+# The number before TAHUN as OCR leaves it: "I1", "l", "1l", ",I9", "4.", "7,", "2O" read as 11, 1, 11, 19, 4, 7, 20.
+_NUMBER_BEFORE_TAHUN = re.compile(r"^[,.\s]*(?P<number>[0-9OolI!|]{1,4}[A-Z]?)[.,]?\s*T\s*A\s*H\s*(?:U|IJ|LI)",
+                                  re.IGNORECASE)
+_DIGITS = str.maketrans("OolI!|SZ", "00111152")
 
 
 @dataclass(frozen=True)
@@ -64,7 +72,8 @@ def _lines(page: str) -> list[str]:
     lines = [line for line in lines if line]
     joined: list[str] = []
     for line in lines:
-        if joined and _SPLIT_JENIS.match(joined[-1]) and uppercase_ratio(line) > 0.7:
+        if joined and _SPLIT_JENIS.match(joined[-1]) and uppercase_ratio(line) > 0.7 \
+                and not NOMOR_LINE.match(line) and not TENTANG_LINE.match(line):
             joined[-1] = f"{joined[-1]} {line}"
         else:
             joined.append(line)
@@ -186,6 +195,9 @@ def _title_after(lines: list[str], cursor: int, inline: str | None) -> tuple[lis
     while cursor < len(lines) and len(title) < 8 and not _TITLE_STOP.match(lines[cursor]):
         if uppercase_ratio(lines[cursor]) < 0.6:
             break
+        if _BLESSING.search(lines[cursor]):  # "DENGAN RAHMAT TUHAN ...", its first letters lost or not
+            title.append(_BLESSING.sub("", lines[cursor]))
+            break
         title.append(lines[cursor])
         cursor += 1
     return [line for line in title if line], cursor
@@ -210,8 +222,10 @@ def _sop_title(lines: list[str], cursor: int) -> list[str]:
 
 
 def _blank_number(nomor_text: str) -> bool:
-    """"NOMOR ... TAHUN 2024" or "NOMOR TAHUN": a draft that has not been numbered yet."""
-    return bool(re.match(r"^(?:[.\s_…-]*|[.\s_…-]*TAHUN.*)$", nomor_text, re.IGNORECASE))
+    """"NOMOR ... TAHUN 2024", "NOMOR TAHUN", "000.7/........./Setda": not numbered yet (a draft)."""
+    if re.match(r"^(?:[.\s_…-]*|[.\s_…-]*TAHUN.*)$", nomor_text, re.IGNORECASE):
+        return True
+    return any(re.fullmatch(r"\s*[._…]{3,}\s*", part) for part in nomor_text.split("/"))
 
 
 def split_number(nomor_text: str) -> tuple[str | None, int | None]:
@@ -226,10 +240,14 @@ def split_number(nomor_text: str) -> tuple[str | None, int | None]:
     year_match = _TAHUN.search(text) or _TRAILING_YEAR.search(text)
     year = None
     if year_match:
-        digits = year_match.group("year").translate(str.maketrans("OolI", "0011"))
+        digits = year_match.group("year").translate(_DIGITS)
         year = int(digits) if digits.isdigit() else None
     if match := _NUMBER_BEFORE_TAHUN.match(text):
-        return match.group("number"), year
+        raw = match.group("number")
+        suffix = raw[-1] if raw[-1].isalpha() and raw[-1].upper() not in "OIL" and len(raw) > 1 else ""
+        digits = (raw[:-1] if suffix else raw).translate(_DIGITS)
+        if digits.isdigit():
+            return str(int(digits)) + suffix.upper(), year
     if match := _OLD_STYLE.match(text):
         return match.group("number"), year
     compact = re.sub(r"\s*/\s*", "/", text)

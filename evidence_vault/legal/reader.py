@@ -1,49 +1,77 @@
-"""Read the legal metadata of a document from its pages: the legal-metadata stage of the pipeline."""
+"""Read the legal metadata of a document from its pages: the legal-metadata stage of the pipeline.
+
+The pages are first repaired the way OCR damages them (`canonical`); then the document is
+recognised from its whole first page: an SOP by its header table, an evidence document by
+the title under its letterhead (notulen, berita acara, laporan, ...), a legal instrument by
+its heading (jenis, NOMOR, TENTANG), a letter by its subject line. Each kind is read by its
+own reader; closings, drafts and relations are common to all.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 
 from ..indonesian import long_date
-from .citations import CitedRelation, amendment_target, implements, repeals
+from . import drafts, evidence, layout, sop
+from .canonical import canonical_pages
+from .citations import CitedRelation, amendment_target, implements, repeals, reviewed
 from .closing import Act, enactment, gazette, promulgation
 from .fields import FieldValue, LegalMetadata
-from .heading import Heading, evidence_kind, parse_heading
+from .heading import Heading, parse_heading
 from .jenis import issuing_body, title_case
 from .kinds import KINDS
+from .signature import last_signer
 from .text import parse_date, squash
 
 _VALID_UNTIL = re.compile(r"berlaku\s+(?:sampai\s+dengan|sampai|hingga)\s+(?:tanggal\s+)?", re.IGNORECASE)
 _INDONESIAN = {"yang", "dan", "dengan", "untuk", "dalam", "pada", "atau", "tentang", "dari", "ini"}
 _ENGLISH = {"the", "and", "of", "to", "in", "for", "with", "this", "that", "is"}
+Fields = dict[str, FieldValue]
 
 
 def read_legal(pages: Sequence[str]) -> LegalMetadata:
     """All fields the text supports; fields it does not support are simply absent."""
-    pages = list(pages)
-    if not any(page.strip() for page in pages):
+    raw = list(pages)
+    if not any(page.strip() for page in raw):
         return LegalMetadata()
-    fields: dict[str, FieldValue] = {}
-    heading = parse_heading(pages)
+    pages = canonical_pages(raw)
+    fields: Fields = {}
+    heading: Heading | None = None
+    titled = evidence.title_kind(pages)
+    if sop.looks_like_sop(pages[:1]) and not parse_heading(pages[:1]):
+        _sop(fields, pages)
+    elif titled:
+        _evidence(fields, pages, *titled)
+    elif heading := parse_heading(pages):
+        _instrument(fields, pages, heading)
+    elif found := evidence.subject_kind(pages):
+        _evidence(fields, pages, *found)
+    _valid_until(fields, pages)
+    fields["bahasa"] = FieldValue(_language(pages), confidence=0.7)
+    return LegalMetadata(fields=fields, relations=_relations(heading, pages, fields))
+
+
+def _instrument(fields: Fields, pages: list[str], heading: Heading) -> None:
+    _heading_fields(fields, heading)
+    if "teu_badan" not in fields and (body := layout.letterhead_body(pages[0])):
+        fields["teu_badan"] = FieldValue(body, confidence=0.6, page=1, matched=body)  # an SE from the letterhead
     enacted, promulgated = enactment(pages), promulgation(pages)
-    if heading:
-        _heading_fields(fields, heading)
-    elif found := evidence_kind(pages):
-        kind, line, page = found
-        fields["jenis"] = FieldValue(kind, page=page, matched=line, confidence=0.6)
-        if dated := parse_date(pages[0][:1500]):  # minutes and reports carry their date near the top
-            fields["tanggal_dokumen"] = FieldValue(dated[0].isoformat(), page=1, matched=dated[1], confidence=0.6)
-        fields["judul"] = FieldValue(title_case(line) if line.isupper() else squash(line), page=page,
-                                     matched=line, confidence=0.5)
+    if (enacted is None or enacted.day is None) and heading.kind in ("surat_edaran", "instruksi", "keputusan_kepala"):
+        enacted = _dated_letter(pages)  # "Sukamaju, 4 September 2023" above or below the body
     if enacted:
         _act_fields(fields, enacted, "penetapan")
-        if enacted.official_title:
-            fields["penandatangan_jabatan"] = FieldValue(enacted.official_title, page=enacted.page,
-                                                         matched=enacted.matched, confidence=0.8)
-        if enacted.official_name:
-            fields["penandatangan_nama"] = FieldValue(enacted.official_name, page=enacted.page,
-                                                      matched=enacted.matched, confidence=0.8)
+        signer = (enacted.official_title, enacted.official_name)
+        if not enacted.official_name:
+            found = last_signer(pages)
+            signer = (enacted.official_title or found.office, found.name)
+        if signer[0]:
+            fields["penandatangan_jabatan"] = FieldValue(signer[0], page=enacted.page, matched=enacted.matched,
+                                                         confidence=0.8)
+        if signer[1]:
+            fields["penandatangan_nama"] = FieldValue(signer[1], page=enacted.page, matched=enacted.matched,
+                                                      confidence=0.8)
     if promulgated:
         _act_fields(fields, promulgated, "pengundangan")
     if "tahun" not in fields and enacted and enacted.day:
@@ -52,13 +80,23 @@ def read_legal(pages: Sequence[str]) -> LegalMetadata:
     if placement := gazette(pages):
         fields["sumber"] = FieldValue(placement.matched, page=placement.page, matched=placement.matched,
                                       confidence=0.9)
-    _status(fields, heading, enacted, promulgated)
-    _valid_until(fields, pages)
-    fields["bahasa"] = FieldValue(_language(pages), confidence=0.7)
-    return LegalMetadata(fields=fields, relations=_relations(heading, pages))
+    draft = heading.marked_draft or drafts.draft_mark(pages) is not None or drafts.blank_enactment_date(pages)
+    if draft and "tempat_penetapan" not in fields and (partial := layout.undated_place(pages)):
+        fields["tempat_penetapan"] = FieldValue(partial[0], confidence=0.5, page=partial[2], matched=partial[0])
+        if "tahun" not in fields and partial[1]:
+            fields["tahun"] = FieldValue(str(partial[1]), confidence=0.5, page=partial[2], matched=partial[0])
+    _status(fields, draft, enacted, promulgated)
 
 
-def _heading_fields(fields: dict[str, FieldValue], heading: Heading) -> None:
+def _dated_letter(pages: list[str]) -> Act | None:
+    found = layout.place_and_date(pages[:1]) or layout.place_and_date(pages, last=True)
+    if not found:
+        return None
+    place, day, page = found
+    return Act(place, day, None, None, page, f"{place}, {long_date(day)}")
+
+
+def _heading_fields(fields: Fields, heading: Heading) -> None:
     where = {"page": heading.page, "matched": heading.matched}
     kind = KINDS[heading.kind]
     fields["jenis"] = FieldValue(heading.kind, confidence=0.95, **where)
@@ -79,6 +117,80 @@ def _heading_fields(fields: dict[str, FieldValue], heading: Heading) -> None:
         fields["salinan"] = FieldValue("ya", confidence=0.9, **where)
 
 
+def _evidence(fields: Fields, pages: list[str], kind: str, line: str) -> None:
+    reading = evidence.read_evidence(pages, kind, line)
+    where = {"page": reading.page, "matched": line}
+    fields["jenis"] = FieldValue(kind, confidence=0.75, **where)
+    fields["singkatan_jenis"] = FieldValue(KINDS[kind].abbreviation, confidence=0.75, **where)
+    if reading.number:
+        fields["nomor"] = FieldValue(reading.number, confidence=0.75, **where)
+    if reading.year:
+        fields["tahun"] = FieldValue(str(reading.year), confidence=0.6, **where)
+    if reading.subject:
+        fields["tentang"] = FieldValue(reading.subject, confidence=0.7, **where)
+        readable = title_case(reading.subject) if reading.subject.isupper() else reading.subject
+        named = kind in ("laporan", "dokumen_perencanaan", "manual", "sertifikat", "perjanjian")
+        fields["judul"] = FieldValue(readable if named else f"{KINDS[kind].label}: {readable}", confidence=0.6, **where)
+    if body := layout.letterhead_body(pages[0]):
+        fields["teu_badan"] = FieldValue(body, confidence=0.6, page=1, matched=body)
+    if reading.place:
+        fields["tempat_penetapan"] = FieldValue(reading.place, confidence=0.6, **where)
+    _date_field(fields, "tanggal_dokumen", reading.dated, where)
+    _date_field(fields, "tanggal_rapat", reading.meeting, where)
+    if reading.signer.office:
+        fields["penandatangan_jabatan"] = FieldValue(reading.signer.office, confidence=0.6, **where)
+    if reading.signer.name:
+        fields["penandatangan_nama"] = FieldValue(reading.signer.name, confidence=0.6, **where)
+    if kind == "surat_edaran":  # an SE without a legal heading still is an instrument
+        _status(fields, drafts.draft_mark(pages) is not None, _as_act(reading), None)
+
+
+def _as_act(reading: evidence.EvidenceReading) -> Act | None:
+    if reading.dated is None:
+        return None
+    return Act(reading.place, reading.dated, reading.signer.office, reading.signer.name, 1, reading.kind_line)
+
+
+def _sop(fields: Fields, pages: list[str]) -> None:
+    reading = sop.read_sop(pages)
+    where = {"page": reading.page if reading else 1, "matched": reading.matched if reading else ""}
+    fields["jenis"] = FieldValue("sop", confidence=0.9, **where)
+    fields["singkatan_jenis"] = FieldValue("SOP", confidence=0.9, **where)
+    if reading is None:
+        return
+    if reading.number:
+        fields["nomor"] = FieldValue(reading.number, confidence=0.8, **where)
+        fields["nomor_peraturan"] = FieldValue(reading.number, confidence=0.8, **where)
+    if reading.title:
+        fields["tentang"] = FieldValue(reading.title, confidence=0.8, **where)
+        fields["judul"] = FieldValue(f"SOP {reading.title}", confidence=0.7, **where)
+    enacted_on = reading.effective or reading.made
+    year = _year_of(reading.printed_number) or (enacted_on.year if enacted_on else None)
+    if year:
+        fields["tahun"] = FieldValue(str(year), confidence=0.7, **where)
+    _date_field(fields, "tanggal_penetapan", enacted_on, where)
+    if body := layout.letterhead_body(pages[0].replace(" | ", "\n")):
+        fields["teu_badan"] = FieldValue(body, confidence=0.6, **where)
+    if reading.office:
+        fields["penandatangan_jabatan"] = FieldValue(reading.office, confidence=0.7, **where)
+    if reading.name:
+        fields["penandatangan_nama"] = FieldValue(reading.name, confidence=0.7, **where)
+    draft = drafts.draft_mark(pages) is not None or not reading.number
+    enacted = Act(None, enacted_on, reading.office, reading.name, reading.page, reading.matched) \
+        if reading.name and enacted_on else None
+    _status(fields, draft, enacted, None)
+
+
+def _year_of(number: str | None) -> int | None:
+    match = re.search(r"(?:^|[/.\-])((?:19|20)\d\d)$", number or "")
+    return int(match.group(1)) if match else None
+
+
+def _date_field(fields: Fields, name: str, value: date | None, where: dict) -> None:
+    if value is not None:
+        fields[name] = FieldValue(value.isoformat(), confidence=0.6, **where)
+
+
 def _title(heading: Heading) -> str:
     """"Peraturan Bupati Badung Nomor 18 Tahun 2014 tentang Penyelenggaraan Reklame"."""
     issuer = heading.issuer_words
@@ -94,7 +206,7 @@ def _title(heading: Heading) -> str:
     return name
 
 
-def _act_fields(fields: dict[str, FieldValue], act: Act, suffix: str) -> None:
+def _act_fields(fields: Fields, act: Act, suffix: str) -> None:
     if act.place:
         fields[f"tempat_{suffix}"] = FieldValue(act.place, page=act.page, matched=act.matched, confidence=0.8)
     if act.day:
@@ -102,19 +214,18 @@ def _act_fields(fields: dict[str, FieldValue], act: Act, suffix: str) -> None:
                                                  confidence=0.9)
 
 
-def _status(fields: dict[str, FieldValue], heading: Heading | None, enacted: Act | None,
-            promulgated: Act | None) -> None:
-    """rancangan, ditetapkan or diundangkan: how far the instrument has come."""
-    if heading and heading.marked_draft:
-        fields["status"] = FieldValue("rancangan", page=heading.page, matched=heading.matched, confidence=0.9)
+def _status(fields: Fields, draft: bool, enacted: Act | None, promulgated: Act | None) -> None:
+    """rancangan, ditetapkan or diundangkan: how far the instrument has come. A draft is never more."""
+    if draft:
+        fields["status"] = FieldValue("rancangan", confidence=0.9, page=1, matched="")
     elif promulgated or ("sumber" in fields and enacted):
         act = promulgated or enacted
         fields["status"] = FieldValue("diundangkan", page=act.page, matched=act.matched, confidence=0.8)  # type: ignore[union-attr]
-    elif enacted:
+    elif enacted and enacted.day:
         fields["status"] = FieldValue("ditetapkan", page=enacted.page, matched=enacted.matched, confidence=0.8)
 
 
-def _valid_until(fields: dict[str, FieldValue], pages: list[str]) -> None:
+def _valid_until(fields: Fields, pages: list[str]) -> None:
     for index, page in enumerate(pages):
         for match in _VALID_UNTIL.finditer(page):
             found = parse_date(page[match.end():match.end() + 40])
@@ -132,10 +243,13 @@ def _language(pages: list[str]) -> str:
     return "en" if english > indonesian else "id"
 
 
-def _relations(heading: Heading | None, pages: list[str]) -> list[CitedRelation]:
+def _relations(heading: Heading | None, pages: list[str], fields: Fields) -> list[CitedRelation]:
     relations = []
     if heading and (target := amendment_target(heading.tentang)):
         relations.append(CitedRelation("mengubah", target, heading.page, heading.tentang[:300]))
     relations.extend(repeals(pages))
     relations.extend(implements(pages))
+    kind = fields["jenis"].value if "jenis" in fields else None
+    if kind in ("notulen", "berita_acara", "laporan", "nota_dinas", "undangan"):
+        relations.extend(reviewed(pages, fields["tentang"].value if "tentang" in fields else ""))
     return relations

@@ -18,8 +18,10 @@ from ..legal.rules import Facts, Finding, evaluate
 from ..models import Document, DocumentFinding, DocumentPage, DocumentRelation, LegalField, Organisation, utcnow
 from . import events
 
-RELATION_LABELS = {"mengubah": "Mengubah", "mencabut": "Mencabut", "melaksanakan": "Melaksanakan"}
-INCOMING_LABELS = {"mengubah": "Diubah oleh", "mencabut": "Dicabut oleh", "melaksanakan": "Dilaksanakan oleh"}
+RELATION_LABELS = {"mengubah": "Mengubah", "mencabut": "Mencabut", "melaksanakan": "Melaksanakan",
+                   "mereviu": "Mereviu"}
+INCOMING_LABELS = {"mengubah": "Diubah oleh", "mencabut": "Dicabut oleh", "melaksanakan": "Dilaksanakan oleh",
+                   "mereviu": "Direviu dalam"}
 
 
 class MetadataError(ValueError):

@@ -64,7 +64,8 @@ class LegalMetadataForm(FlaskForm):
                                                     ("ditetapkan", "Ditetapkan"), ("diundangkan", "Diundangkan")]),
                          validators=[Optional()])
     berlaku_sampai = _date("Berlaku sampai")
-    tanggal_dokumen = _date("Tanggal dokumen (laporan, notulen)")
+    tanggal_dokumen = _date("Tanggal dokumen (surat, laporan, notulen)")
+    tanggal_rapat = _date("Tanggal rapat atau kegiatan (undangan, notulen, berita acara)")
     bahasa = SelectField("Bahasa", choices=choices([("id", "Indonesia"), ("en", "Inggris")]), validators=[Optional()])
     salinan = SelectField("Salinan", choices=choices([("", "Bukan salinan / tidak diketahui"), ("ya", "Salinan")]),
                           validators=[Optional()])

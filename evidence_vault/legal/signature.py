@@ -1,0 +1,222 @@
+"""Who signed: the office, the "ttd." and the name of a signature block, in every layout seen.
+
+A block reads office lines ("BUPATI SUKAMAJU,", "Kepala Dinas Komunikasi dan Informatika"),
+then a mark ("ttd.", "TTD", a scan's squiggle read as one character), then the name
+("Drs. H. SUTARNO WIDYAKUSUMA, M.Si.", "Dedi Suparman Hadiwijaya, S.Kom., M.T."), then
+perhaps a rank ("Pembina Tingkat I (IV/b)") and "NIP 19760812 200212 1 003". A name is
+recognised by its shape (a person's words, honorifics and degrees) whatever its case, and
+a block may run over a page break. Two signers side by side (a table "Notulis, | Mengetahui,
+Pimpinan Rapat") give the approving one: the right-hand column, or the one under "Mengetahui".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .text import squash
+
+SIGNATURE_MARK = re.compile(r"^(?:tt[dcl1]{1,2}\.?|t\.t\.d\.?|\(ttd\)|cap\s*(?:dan|&)\s*ttd\.?|\W{1,3}|\S|"
+                            r"(?:Ditandatangani|ditandatangani)\s+secara\s+elektronik\.?)$", re.IGNORECASE)
+_NIP = re.compile(r"^NIP\.?\s*:?\s*[\d ]{8,}", re.IGNORECASE)
+_RANK = re.compile(
+    r"^(?:Pembina|Penata|Pengatur|Juru|Pangkat|Golongan|Gol\.?)\b|\((?:I{1,3}V?|IV)/[a-e]\)|^Utama\s+Muda|^NRP\b",
+    re.IGNORECASE,
+)
+_HONORIFIC = (r"(?:Prof\.?|Drs\.?|Dra\.?|Dr\.?|dr\.?|Ir\.?|Hj\.|KH\.|Hi\.|H\.|Rr\.|R\.|"
+              r"(?:Irjen|Brigjen|Kombes|Kol|Letkol|Mayjen|Laksda|Marsda)\.?(?:\s+(?:Pol\.|TNI))?(?:\s+\(Purn\.?\))?)")
+# Offices a signature block names before the name; a line starting with one is never the name.
+_OFFICE_START = re.compile(
+    r"^(?:a\.?\s?n\.?|u\.?\s?b\.?|Plt\.?|Plh\.?|Pj\.?|Penjabat|BUPAT\S*|WAL[I1]\s*KOTA|WAL[I1]KOTA|GUBERNUR|"
+    r"KEPALA|SEKRETARIS|MENTER\S*|PRES[I1!]DEN|DIREKTUR|INSPEKTUR|CAMAT|KETUA|WAKIL|PIMPINAN|NOTULIS|"
+    r"MENGETAHUI|MENYETUJUI|PEJABAT|KOORDINATOR|LEAD\s+AUDITOR|AUDITOR|SELAKU|PIHAK)\b",
+    re.IGNORECASE,
+)
+_DEGREE = re.compile(
+    r",\s*(?:[A-Z][A-Za-z]{0,4}\.(?:\s?[A-Za-z]{1,5}\.?)*|CISA|CISM|CISSP|CEH|MM|MT|MSi|ST|SH|SE|MBA|PhD|Ak)\b"
+)
+_OFFICE = re.compile(
+    r"\b(MENTER\S*|BUPAT\S*|GUBERNUR|WAL[I1]\s*KOTA|WAL[I1]KOTA|PRES[I1!]DEN|KEPALA|SEKRETARIS|DIREKTUR|"
+    r"REPUBL\S*|[I1]?NDONES\S*|PROV[I1]NS[I1]|KABUPATEN|KOTA|DAERAH|JENDERAL|KEMENTERIAN|PERATURAN|"
+    r"PERUNDANG\S*|HUKUM|HAK|ASASI|MANUSIA|[I1]NFORMAT[I1]KA|KOMUN[I1]KAS[I1]|NEGARA|DINAS|BADAN|BIDANG|"
+    r"PLT\.?|PLH\.?|PJ\.?|A\.N\.?|U\.B\.?|KETUA|CAMAT|INSPEKTUR|SEKDA|DAN|SELAKU|PIMPINAN|RAPAT|NOTULIS|"
+    r"MENGETAHUI|MENYETUJUI|PEJABAT|AUDITOR|TIM|KOORDINATOR|PENANGGUNG|JAWAB|SEKSI|SUBBAGIAN|BAGIAN|UNIT|"
+    r"PELAKSANA|PERENCANAAN|PEMBANGUNAN|STATISTIK|PERSANDIAN|KESATU|KEDUA|PIHAK|UNTUK|ATAS|NAMA|LEAD|"
+    r"UTAMA|MUDA|MADYA|PERTAMA|PEMERINTAH|SEKRETARIAT|PROGRAM|TEKNOLOGI|APLIKASI|INFRASTRUKTUR)\b",
+    re.IGNORECASE,
+)
+_NOT_A_NAME = re.compile(
+    r"^(?:Diundangkan|Ditetapkan|Dikeluarkan|Disahkan|SALINAN|LEMBARAN|BERITA|Salinan|Agar|pada|Tembusan|"
+    r"Lampiran|Catatan|Demikian|Yth|Kepada|Keterangan|Pasal|BAB|NIP|TENTANG|NOMOR|ANTARA|DENGAN|MEMUTUSKAN|"
+    r"MENETAPKAN|MENIMBANG|MENGINGAT|DAN\s|-)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Signer:
+    office: str | None
+    name: str | None
+
+
+def is_office_line(line: str) -> bool:
+    """"BUPATI LEMBAH HIJAU,", "Kepala Dinas Komunikasi dan Informatika": an office, not a person."""
+    line = squash(line)
+    if _OFFICE_START.match(line):
+        return True
+    words = re.findall(r"[A-Za-z!]+\.?", line)
+    return bool(words) and len(_OFFICE.findall(line)) * 2 >= len(words)
+
+
+def clean_name(line: str) -> str:
+    """A name as OCR leaves it, tidied: "RAHMASAR1" → "RAHMASARI", "SETIO13UDI" → "SETIOBUDI", ". H. X, ,M.Si."."""
+    line = squash(line).strip(" ,")
+    line = re.sub(r"^[^A-Za-z(]+", "", line)
+    line = re.sub(r",\s*,", ",", re.sub(r"\s+'(?=[A-Z])", " ", line))
+    words = []
+    for word in line.split(" "):
+        if sum(ch.isupper() for ch in word) >= 3:
+            word = re.sub(r"(?<=[A-Z])13(?=[A-Z])", "B", word)
+            word = re.sub(r"(?<=[A-Z])[1!|](?=[A-Z,]|$)", "I", word)
+            word = re.sub(r"(?<=[A-Z])0(?=[A-Z])", "O", word)
+        words.append(word)
+    return " ".join(words)
+
+
+def looks_like_name(line: str) -> bool:
+    """A person's name with any honorifics and degrees, in capitals or in title case."""
+    line = clean_name(line)
+    if not line or len(line) > 80 or _NOT_A_NAME.match(line) or _NIP.match(line) or _RANK.search(line):
+        return False
+    if is_office_line(line) or any(ch.isdigit() for ch in line):
+        return False
+    bare = _DEGREE.sub("", line)
+    bare = re.sub(rf"^(?:{_HONORIFIC}\s+)+", "", bare).strip(" ,.")
+    words = bare.split()
+    if not 1 <= len(words) <= 6 or sum(ch.isalpha() for ch in bare) < 3:
+        return False
+    capitalised = all(word[:1].isupper() or word.lower() in {"bin", "binti", "van", "de"} for word in words)
+    decorated = bare != line.strip(" ,.")
+    return capitalised and (decorated or len(words) >= 2)
+
+
+def names_in(line: str) -> list[str]:
+    """The names on a line: one, or two when two signature blocks stand side by side."""
+    if " | " in line:
+        return [name for cell in line.split(" | ") for name in names_in(cell)]
+    line = clean_name(line)
+    for position in range(1, len(line) - 1):
+        if line[position] == " " and line[position - 1] == "." and line[position + 1].isupper():
+            left, right = line[:position].strip(" ,"), line[position:].strip(" ,")
+            if "," in left and looks_like_name(left) and looks_like_name(right):
+                return [left, right]  # "…, S.Kom. Dedi …": the left name ends with its degrees
+    return [line] if looks_like_name(line) else []
+
+
+def read_block(lines: Sequence[str], *, bottom_up: bool = False) -> Signer:
+    """Office lines, an optional signature mark, then the name (lines in reading order)."""
+    cleaned = [squash(line) for line in lines if squash(line)]
+    office: list[str] = []
+    position = 0
+    while position < len(cleaned) and len(office) < 5 and is_office_line(cleaned[position]) \
+            and not looks_like_name(cleaned[position]):
+        office.append(cleaned[position])
+        position += 1
+    while position < len(cleaned) and SIGNATURE_MARK.match(cleaned[position]):
+        position += 1
+    title = squash(" ".join(reversed(office) if bottom_up else office)).strip(" ,") or None
+    if position < len(cleaned) and looks_like_name(cleaned[position]):
+        return Signer(title, clean_name(cleaned[position]))
+    return Signer(title, None)
+
+
+def last_signer(pages: Sequence[str]) -> Signer:
+    """The signer of a letter, minutes or report: the block nearest the end, the approving one of two."""
+    lines = [line for page in pages for line in page.split("\n")]
+    for index in range(len(lines) - 1, -1, -1):
+        line = squash(lines[index])
+        if not (_NIP.match(line) or SIGNATURE_MARK.match(line) and line.lower().startswith("ttd")):
+            continue
+        if " | " in line:
+            columns = _columns(lines, index)
+            if columns:
+                return columns
+        name_index = _name_above(lines, index) if _NIP.match(line) else _name_below(lines, index)
+        if name_index is None:
+            continue
+        office = _office_above(lines, name_index)
+        return Signer(office, _chosen(lines, name_index))
+    for index in range(len(lines) - 1, max(len(lines) - 40, -1), -1):  # no NIP, no "ttd": office then name
+        if is_office_line(squash(lines[index])) and not looks_like_name(lines[index]):
+            start = index
+            while start > 0 and is_office_line(squash(lines[start - 1])) and squash(lines[start - 1]):
+                start -= 1
+            found = read_block(lines[start:index + 6])
+            if found.name:
+                return found
+    return Signer(None, None)
+
+
+def _name_above(lines: Sequence[str], index: int) -> int | None:
+    for back in range(index - 1, max(index - 4, -1), -1):
+        line = squash(lines[back])
+        if not line or _RANK.search(line):
+            continue
+        return back if names_in(line) else None
+    return None
+
+
+def _name_below(lines: Sequence[str], index: int) -> int | None:
+    for ahead in range(index + 1, min(index + 4, len(lines))):
+        line = squash(lines[ahead])
+        if not line:
+            continue
+        return ahead if names_in(line) else None
+    return None
+
+
+def _chosen(lines: Sequence[str], name_index: int) -> str:
+    """One name of a line; of two side by side, the first party's, the approving one, or else the first."""
+    names = names_in(lines[name_index])
+    if len(names) == 1:
+        return names[0]
+    context = " ".join(squash(line) for line in lines[max(0, name_index - 6):name_index])
+    first_party = re.search(r"PIHAK\s+(?:KESATU|PERTAMA)", context, re.IGNORECASE)
+    second_party = re.search(r"PIHAK\s+KEDUA", context, re.IGNORECASE)
+    if first_party and second_party:  # the first party often signs on the right
+        return names[-1] if first_party.start() > second_party.start() else names[0]
+    approving = re.search(r"Mengetahui|Menyetujui", context, re.IGNORECASE)
+    first_label = re.match(r"\W*(\w+)", context)
+    right = approving and first_label and not re.match(r"Mengetahui|Menyetujui", first_label.group(1), re.I)
+    return names[-1] if right else names[0]
+
+
+def _office_above(lines: Sequence[str], name_index: int) -> str | None:
+    office: list[str] = []
+    for back in range(name_index - 1, max(name_index - 8, -1), -1):
+        line = squash(lines[back])
+        if not line or SIGNATURE_MARK.match(line):
+            if office:
+                break
+            continue
+        if (is_office_line(line) or line.upper().startswith("DAN ")) and not looks_like_name(line):
+            office.append(line)
+        else:
+            break
+    return squash(" ".join(reversed(office))).strip(" ,") or None
+
+
+def _columns(lines: Sequence[str], index: int) -> Signer | None:
+    """Two signature blocks side by side (a table): the approving one, else the right-hand one."""
+    block = [squash(line) for line in lines[max(0, index - 8):index + 1] if " | " in line]
+    split = [[cell.strip() for cell in line.split(" | ")] for line in block]
+    width = max(len(row) for row in split)
+    columns = [[row[column] for row in split if column < len(row) and row[column]] for column in range(width)]
+    chosen = next((column for column in columns if any(re.match(r"Mengetahui|Menyetujui", cell, re.I)
+                                                       for cell in column)), columns[-1])
+    names = [cell for cell in chosen if looks_like_name(cell)]
+    if not names:
+        return None
+    office = [cell for cell in chosen if is_office_line(cell) and not looks_like_name(cell)]
+    return Signer(squash(" ".join(office)).strip(" ,") or None, clean_name(names[-1]))

@@ -1,0 +1,130 @@
+"""Standard operating procedures in the standard layout (PermenPAN-RB 35/2012): the header table.
+
+The identity of an SOP sits in a table beside the letterhead: "Nomor SOP", "Tanggal
+Pembuatan", "Tanggal Revisi", "Tanggal Efektif" (or "Tanggal Pengesahan"), "Disahkan oleh"
+with the office, signature and name, and "Nama SOP". From DOCX the cells arrive as
+"Nomor SOP | 800/SOP-06/2023"; from a PDF as "Nomor SOP 800/SOP-06/2023", a narrow label
+cell sometimes wrapped over two lines ("Tanggal" / "Pembuatan"). The SOP counts as
+established when it is numbered, dated and signed by the office that approves it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from .signature import SIGNATURE_MARK, is_office_line, looks_like_name
+from .text import parse_date, squash
+
+_LABEL = {
+    "nomor": r"N(?:omor|o\.?)\s+SOP",
+    "dibuat": r"Tanggal\s+Pembuatan",
+    "revisi": r"Tanggal\s+Revisi",
+    "efektif": r"Tanggal\s+(?:Efektif|Pengesahan|Penetapan|Berlaku)",
+    "disahkan": r"Disahkan\s+oleh",
+    "nama": r"Nama\s+SOP",
+}
+_ANY_LABEL = re.compile("|".join(_LABEL.values()) + r"|Dasar\s+Hukum|Kualifikasi\s+Pelaksana", re.IGNORECASE)
+_BLANK = re.compile(r"^[.\s_…/()-]*$")
+
+
+@dataclass(frozen=True)
+class SopReading:
+    number: str | None
+    printed_number: str | None  # as printed, blanks included ("....../SOP/2024": a draft's year still shows)
+    title: str | None
+    made: date | None
+    effective: date | None
+    office: str | None
+    name: str | None
+    page: int
+    matched: str
+
+
+def looks_like_sop(pages: Sequence[str]) -> bool:
+    """The header table's own labels: "Nomor SOP" together with "Nama SOP" or "Disahkan oleh"."""
+    head = squash(" ".join(pages[:2]))
+    return bool(re.search(_LABEL["nomor"], head, re.I)) and bool(
+        re.search(_LABEL["nama"], head, re.I) or re.search(_LABEL["disahkan"], head, re.I))
+
+
+def read_sop(pages: Sequence[str]) -> SopReading | None:
+    for index, page in enumerate(pages[:2]):
+        text = _unwrapped(page)
+        if not re.search(_LABEL["nomor"], text, re.I):
+            continue
+        values = {key: _value_after(text, pattern) for key, pattern in _LABEL.items()}
+        printed = values["nomor"]
+        number = None if printed is None or _BLANK.match(printed) or re.match(r"^[.…]{3}", printed) else printed
+        return SopReading(
+            number=re.sub(r"\s*/\s*", "/", number) if number else None,
+            printed_number=printed,
+            title=values["nama"],
+            made=_date(values["dibuat"]),
+            effective=_date(values["efektif"]),
+            office=_office(values["disahkan"]),
+            name=_approver(text),
+            page=index + 1,
+            matched=squash(text)[:400],
+        )
+    return None
+
+
+def _unwrapped(page: str) -> str:
+    """Lines with a label cell wrapped over two lines ("Tanggal" / "Pembuatan") put back together."""
+    lines = [squash(line) for line in page.split("\n")]
+    out: list[str] = []
+    for line in lines:
+        if out and re.fullmatch(r"(?:Tanggal|Nomor|Nama|Disahkan)", out[-1], re.I):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _value_after(text: str, label: str) -> str | None:
+    """The rest of the label's line (its cell), up to the next label on the same line."""
+    match = re.search(rf"(?:^|\|\s*|\s)(?:{label})\s*[:|]?\s*(?P<rest>[^\n]*)", text, re.IGNORECASE)
+    if not match:
+        return None
+    rest = match.group("rest")
+    rest = _ANY_LABEL.split(rest)[0]
+    value = rest.split(" | ")[0].strip(" :|")
+    return value or None
+
+
+def _date(value: str | None) -> date | None:
+    if not value:
+        return None
+    if found := parse_date(value):
+        return found[0]
+    if match := re.search(r"\b(\d{1,2})[-/.](\d{1,2})[-/.]((?:19|20)\d\d)\b", value):
+        try:
+            return date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
+        except ValueError:
+            return None
+    return None
+
+
+def _office(value: str | None) -> str | None:
+    if not value or _BLANK.match(value):
+        return None
+    return value.strip(" ,")
+
+
+def _approver(text: str) -> str | None:
+    """The name under "Disahkan oleh": after the office and the signature mark, before the NIP."""
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if not re.search(_LABEL["disahkan"], line, re.I):
+            continue
+        for ahead in lines[index + 1:index + 7]:
+            cell = squash(ahead.split(" | ")[-1])
+            if not cell or SIGNATURE_MARK.match(cell) or (is_office_line(cell) and not looks_like_name(cell)):
+                continue
+            if re.search(_LABEL["nama"], cell, re.I) or cell.upper().startswith("NIP"):
+                return None
+            return cell.strip(" ,") if looks_like_name(cell) else None
+    return None
