@@ -61,7 +61,8 @@ def _relations(truth: list[dict[str, Any]], metadata: Any) -> tuple[set[tuple], 
     wanted = {(item["relation"], str(item["nomor"]), int(item["tahun"])) for item in truth or []
               if item.get("nomor") and item.get("tahun")}
     found = {(relation.relation, str(relation.citation.number), int(relation.citation.year))
-             for relation in metadata.relations if relation.relation in ("mengubah", "mencabut")}
+             for relation in metadata.relations if relation.relation in ("mengubah", "mencabut")
+             and relation.citation.number and relation.citation.year}
     return wanted, found
 
 
@@ -217,8 +218,9 @@ def measure_uu_relations(split: str, settings: Settings, out_dir: Path) -> Relat
         metadata = stages.analyse(document, settings).metadata
         truth = {(RELATIONS[item["relation"]], str(item["nomor"]), int(item["tahun"]))
                  for item in label["relations"] if item["relation"] in RELATIONS and item["nomor"] and item["tahun"]}
-        wanted = {(item_relation, nomor, tahun) for item_relation, nomor, tahun in truth
-                  if (uu_corpus.ROOT / str(tahun) / f"{nomor}.md").exists()}
+        wanted = {(RELATIONS[item["relation"]], str(item["nomor"]), int(item["tahun"]))
+                  for item in label["relations"] if item.get("in_corpus") and item["relation"] in RELATIONS
+                  and item["nomor"] and item["tahun"]}
         found = {(relation.relation, str(relation.citation.number), int(relation.citation.year))
                  for relation in metadata.relations if relation.relation in ("mengubah", "mencabut")
                  and relation.citation.number and relation.citation.year}

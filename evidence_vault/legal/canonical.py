@@ -72,7 +72,7 @@ def canonical_text(text: str) -> str:
     return "\n".join(canonical_line(line) for line in lines)
 
 
-_EDGE_NOISE = re.compile(r"^\s*(?:[|]+\s*|[.,;:]\s+)(?=\S)|\s+[|]+\s*$")
+_EDGE_NOISE = re.compile(r"^\s*(?:[|'‘’—–]+\s*|[.,;:]\s+)(?=\S)|\s+[|]+\s*$")
 _STRAY_MARKS = re.compile(r"[~^`]+")
 _TABLE_ROW = re.compile(r"\S\s+\|\s+\S")
 
@@ -179,7 +179,8 @@ def _reduplication(token: str) -> str | None:
     match = re.fullmatch(r"([A-Za-z]+)[.,]([A-Za-z]+)", token)
     if match and match.group(1).lower() == match.group(2).lower() and is_word(match.group(1)):
         return f"{match.group(1)}-{match.group(2)}"
-    if match and min(len(match.group(1)), len(match.group(2))) > 1 and is_word(match.group(1) + match.group(2)):
+    if match and (min(len(match.group(1)), len(match.group(2))) > 1 or len(match.group(1)) >= 4) \
+            and is_word(match.group(1) + match.group(2)):
         return match.group(1) + match.group(2)  # "INDONESI.A": a stray dot inside a word
     return None
 

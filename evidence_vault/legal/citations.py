@@ -10,11 +10,24 @@ from .heading import split_number
 from .jenis import JENIS_REGEX, kind_of
 from .text import fuzzy, squash
 
-_NOMOR = re.compile(rf"\b{fuzzy('Nomor')}\b\s*:?\s*", re.IGNORECASE)
-_NUMBER_TEXT = re.compile(r"(?P<text>[0-9][0-9A-Za-z.]*(?:\s*/\s*[0-9A-Za-z.]+)*(?:\s+Tahun\s+\d{4})?)", re.IGNORECASE)
+_NOMOR = re.compile(rf"\b(?:{fuzzy('Nomor')}\b|No\.)\s*:?\s*", re.IGNORECASE)
+_NUMBER_TEXT = re.compile(r"(?P<text>[0-9][0-9A-Za-z.]*(?:\s*/\s*[0-9A-Za-z.]+)*(?:\s+Tahun\s+[12][0-9OolI]{3})?)",
+                          re.IGNORECASE)
 _TENTANG = re.compile(rf"^\s*{fuzzy('tentang')}\s+(?P<title>.+)", re.IGNORECASE | re.DOTALL)
 _TITLE_END = re.compile(r"\s*(?:\(|;|,\s*(?:dicabut|sebagaimana|yang|dan\s+dinyatakan)|\bsebagaimana\b|$)", re.I)
-_REPEAL = re.compile(rf"{fuzzy('dicabut')}\s+dan\s+dinyatakan\s+tidak\s+berlaku", re.IGNORECASE)
+# The clause that ends another instrument: "... dicabut dan dinyatakan tidak berlaku", or only
+# "... dinyatakan tidak berlaku (lagi)".
+_REPEAL = re.compile(rf"(?:{fuzzy('dicabut')}\s+dan\s+)?dinyatakan\s+tidak\s+berlaku", re.IGNORECASE)
+# The active voice of a decision: "Mencabut : a. ...; Menetapkan : ...", "Dengan mencabut Undang-undang ...".
+_REPEALING_VERB = re.compile(rf"(?:\bDengan\s+|^\s*(?:[IVX]+\.\s*)?(?=\S+\s*:)){fuzzy('Mencabut')}\s*:?\s*",
+                             re.IGNORECASE | re.MULTILINE)
+# A clause that opens with the instrument it ends ("Undang-Undang Nomor 13 Tahun 1980 ... dinyatakan tidak berlaku").
+_OPENS_WITH_CITATION = re.compile(
+    r"^\W*(?:Pada\s+saat\s+[^,]{5,80},\s*)?(?:Undang|Peraturan|Keputusan|Instruksi|Surat)", re.IGNORECASE)
+_DECISION_END = re.compile(r"\b(?:Menetapkan|Dengan\s+persetujuan|MEMUTUSKAN)\b", re.IGNORECASE)
+# "Beberapa ketentuan dalam Undang-Undang Nomor 18 Tahun 2009 ... diubah sebagai berikut": an amendment in the body.
+_AMENDING_CLAUSE = re.compile(r"(?:Beberapa\s+)?ketentuan\s+(?:dalam\s+)?(?P<passage>.{10,600}?)\s+diubah\s*"
+                              r"(?:dan\s+ditambah\s*)?(?:sehingga|sebagai\s+berikut)", re.IGNORECASE | re.DOTALL)
 _AMENDMENT = re.compile(r"^PERUBAHAN\s+(?:\w+\s+)?ATAS\s+(?P<target>.+)$", re.IGNORECASE)
 # Where the clause that repeals starts: an article, a paragraph, a decree's dictum ("KEEMPAT :"), the operative part.
 _CLAUSE_START = re.compile(r"(?:^|\n)\s*(?:Pasal\s+\d+\s*\n|\(\d+\)\s|KE[A-Z]{3,}\s*:|MEMUTUSKAN\b|Menetapkan\s*:)")
@@ -70,6 +83,17 @@ def parse_citations(text: str) -> list[Citation]:
     return found
 
 
+def amendments(pages: list[str]) -> list[CitedRelation]:
+    """Instruments amended in the body ("Beberapa ketentuan dalam Undang-Undang Nomor 18 Tahun 2009 ... diubah")."""
+    found: list[CitedRelation] = []
+    for index, page in enumerate(pages):
+        for match in _AMENDING_CLAUSE.finditer(page):
+            citations = parse_citations(match.group("passage"))
+            if citations:
+                found.append(CitedRelation("mengubah", citations[0], index + 1, squash(match.group(0))[:300]))
+    return found
+
+
 def amendment_target(tentang: str) -> Citation | None:
     """"PERUBAHAN ATAS PERATURAN ... NOMOR 11 TAHUN 2007 TENTANG ..." → the amended instrument."""
     match = _AMENDMENT.match(squash(tentang))
@@ -95,14 +119,23 @@ def implements(pages: list[str]) -> list[CitedRelation]:
 
 
 def repeals(pages: list[str]) -> list[CitedRelation]:
-    """Instruments this one declares repealed ("... dicabut dan dinyatakan tidak berlaku")."""
+    """Instruments this one declares repealed ("... dicabut dan dinyatakan tidak berlaku", "Mencabut : ...")."""
     relations: list[CitedRelation] = []
     seen: set[tuple[str, str | None, int | None]] = set()
+    for index, page in enumerate(pages[:3]):
+        for match in _REPEALING_VERB.finditer(page):
+            passage = _DECISION_END.split(page[match.end():match.end() + 1500], maxsplit=1)[0]
+            for citation in parse_citations(passage):
+                if citation.key() not in seen:
+                    seen.add(citation.key())
+                    relations.append(CitedRelation("mencabut", citation, index + 1, squash(passage)[:300]))
     for index, page in enumerate(pages):
         for match in _REPEAL.finditer(page):
             window = page[max(0, match.start() - 3000):match.start()]
             starts = list(_CLAUSE_START.finditer(window))
             clause = window[starts[-1].end():] if starts else window
+            if not match.group(0).lower().startswith("dicabut") and not _OPENS_WITH_CITATION.match(clause):
+                continue  # "... dinyatakan tidak berlaku" alone ends what the clause opens with, nothing cited inside
             for citation in parse_citations(clause):
                 if citation.key() not in seen:
                     seen.add(citation.key())

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from . import layout
+from .jenis import JENIS_REGEX
 from .signature import Signer, last_signer
 from .text import parse_date, squash
 
@@ -35,7 +36,7 @@ TITLES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(?:DAFTAR\s+HADIR)\b", re.I), "lainnya"),
     (re.compile(r"^(?:LAPORAN|HASIL\s+(?:EVALUASI|AUDIT|REVIU|SURVEI))\b", re.I), "laporan"),
     (re.compile(r"^(?:DOKUMEN\s+)?(?:ARSITEKTUR\s+(?:SPBE|SISTEM|PEMERINTAH)|PETA\s+RENCANA|PETA\s+JALAN|ROAD\s*MAP|"
-                r"RENCANA\s+(?:INDUK|STRATEGIS|AKSI|KERJA|PEMBANGUNAN)|MASTER\s*PLAN|RENSTRA|RENJA|RPJMD|"
+                r"RENCANA\s+(?:INDUK|STRATEGIS|AKSI|KERJA|PEMBANGUNAN|AUDIT)|MASTER\s*PLAN|RENSTRA|RENJA|RPJMD|"
                 r"CETAK\s+BIRU)\b", re.I), "dokumen_perencanaan"),
     (re.compile(r"^UNDANGAN\b", re.I), "undangan"),
 ]
@@ -45,6 +46,7 @@ _LETTER_SUBJECT = re.compile(r"^undangan\b", re.I)
 _NUMBER_LINE = re.compile(r"^(?:NOMOR\b|No\.|No(?=\s*:))\s*:?\s*(?P<value>\S.*)$", re.I)
 _YEAR_IN_NUMBER = re.compile(r"(?:^|[/.\-])((?:19|20)\d\d)$")
 _MEETING_LABELS = ("hari tanggal", "hari", "tanggal")
+JENIS_AT_START = re.compile(rf"^(?:SALINAN\s+|RANCANGAN\s+|DRAFT\s+)?(?:{JENIS_REGEX.pattern})", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -65,17 +67,21 @@ class EvidenceReading:
 
 
 def title_kind(pages: Sequence[str]) -> tuple[str, str] | None:
-    """The kind a title block under the letterhead names, with the title as one line.
+    """The kind a title block near the top names, with the title as one line.
 
-    The block is read as a whole: "DOKUMEN ARSITEKTUR" / "SISTEM PEMERINTAHAN ..." is a plan,
-    and a block whose first words name no kind ("PERATURAN BUPATI ...") is not evidence.
+    Each block is read as a whole ("DOKUMEN ARSITEKTUR" / "SISTEM PEMERINTAHAN ..." is a plan);
+    blocks are tried in order down the first page (a cover may name its author first: "PT ...
+    AUDIT"), until the body or an instrument's heading begins.
     """
     if not pages:
         return None
-    block = squash(" ".join(layout.title_lines(pages[0])))
-    for pattern, kind in TITLES:
-        if pattern.match(block):
-            return kind, block
+    for block in layout.title_blocks(pages[0]):
+        text = squash(" ".join(block))
+        if JENIS_AT_START.match(text):
+            return None  # an instrument's heading: not evidence
+        for pattern, kind in TITLES:
+            if pattern.match(text):
+                return kind, text
     return None
 
 
@@ -88,7 +94,8 @@ def subject_kind(pages: Sequence[str]) -> tuple[str, str] | None:
     if pages:
         for line in [squash(line) for line in pages[0].split("\n")][:40]:
             for pattern, kind in TITLES:
-                if pattern.match(line) and kind not in ("laporan", "dokumen_perencanaan", "undangan"):
+                if pattern.match(line) and kind not in ("laporan", "dokumen_perencanaan", "undangan") \
+                        and line.isupper():
                     return kind, line
     if subject or fields.get("kepada") or fields.get("yth"):
         return "lainnya", (subject.value if subject else "surat")
@@ -133,6 +140,9 @@ def _number(pages: Sequence[str], fields: dict[str, layout.Labelled]) -> str | N
     value = re.split(r"\s{2,}|\s(?:Tanggal|Sifat|Lampiran|Hal)\b", value)[0].strip(" .:")
     if found_date := parse_date(value):  # "B/1732/KT.01.02/2024 22 Juli 2024": the date stands on the same line
         value = value[:value.find(found_date[1])].strip(" ,.")
+    value = re.sub(r"\s*/\s*", "/", value)
+    if " " in value and re.search(r"[/.]\d|\d[/.]", value.split(" ")[0]):
+        value = value.split(" ")[0]  # "400.14.5/1187/Diskominfo/V/2024 Bandar Cendana": the place follows
     if re.fullmatch(r"[.\s_…/-]*", value):
         return None  # "Nomor : ......": not numbered yet
     return re.sub(r"\s*/\s*", "/", value)
@@ -141,8 +151,9 @@ def _number(pages: Sequence[str], fields: dict[str, layout.Labelled]) -> str | N
 def _subject(pages: Sequence[str], kind: str, kind_line: str, fields: dict[str, layout.Labelled]) -> str | None:
     if (subject := fields.get("hal")) and kind in ("undangan", "nota_dinas", "lainnya"):
         return _continued(pages, subject)
-    title = layout.title_lines(pages[0]) if pages else []
-    if title and squash(" ".join(title)) == kind_line:
+    title = next((block for block in layout.title_blocks(pages[0]) if squash(" ".join(block)) == kind_line), []) \
+        if pages else []
+    if title:
         lines = [line for line in title if not _NUMBER_LINE.match(line)]
         text = squash(" ".join(lines))
         if kind == "perjanjian" and (about := re.search(r"\bTENTANG\b\s*(?P<rest>.+)$", text)):

@@ -35,9 +35,10 @@ _TAHUN = re.compile(r"T\s*A\s*H\s*(?:U|IJ|I\s*J|LI)\s*N\s*(?P<year>[12Il!][0-9Oo
 _OLD_STYLE = re.compile(r"^0*(?P<number>\d+)\s*[/1I]\s*[A-Z]{1,4}\b", re.IGNORECASE)
 _TRAILING_YEAR = re.compile(r"(?P<year>(?:19|20)\d\d)\s*$")
 # The number before TAHUN as OCR leaves it: "I1", "l", "1l", ",I9", "4.", "7,", "2O" read as 11, 1, 11, 19, 4, 7, 20.
-_NUMBER_BEFORE_TAHUN = re.compile(r"^[,.\s]*(?P<number>[0-9OolI!|]{1,4}[A-Z]?)[.,]?\s*T\s*A\s*H\s*(?:U|IJ|LI)",
+_NUMBER_BEFORE_TAHUN = re.compile(r"^[,.\s]*(?P<number>[0-9OolI!|SZ]{1,4}[A-Z]?)[.,]?\s*T\s*A\s*H\s*(?:U|IJ|LI)",
                                   re.IGNORECASE)
 _DIGITS = str.maketrans("OolI!|SZ", "00111152")
+_PREFIXED_OLD_STYLE = re.compile(r"^PER\s*/\s*0*(?P<number>\d+)\s*/", re.IGNORECASE)  # "PER/17/M.PAN/5/2009"
 
 
 @dataclass(frozen=True)
@@ -192,7 +193,8 @@ def _title_after(lines: list[str], cursor: int, inline: str | None) -> tuple[lis
         cursor += 1
     else:
         return [], cursor
-    while cursor < len(lines) and len(title) < 8 and not _TITLE_STOP.match(lines[cursor]):
+    while cursor < len(lines) and len(title) < 8 and (not _TITLE_STOP.match(lines[cursor]) or _year_of_title(
+            title, lines[cursor])):
         if uppercase_ratio(lines[cursor]) < 0.6:
             break
         if _BLESSING.search(lines[cursor]):  # "DENGAN RAHMAT TUHAN ...", its first letters lost or not
@@ -201,6 +203,12 @@ def _title_after(lines: list[str], cursor: int, inline: str | None) -> tuple[lis
         title.append(lines[cursor])
         cursor += 1
     return [line for line in title if line], cursor
+
+
+def _year_of_title(title: list[str], line: str) -> bool:
+    """"... NOMOR 14 TAHUN" / "2023": a year on its own line that finishes the title, not a page number."""
+    return bool(title) and bool(re.fullmatch(r"(?:19|20)\d\d\b.*", line)) and bool(
+        re.search(r"TAHUN\s*$", title[-1], re.IGNORECASE))
 
 
 def _title_before(lines: list[str], start: int) -> list[str]:
@@ -248,7 +256,9 @@ def split_number(nomor_text: str) -> tuple[str | None, int | None]:
         digits = (raw[:-1] if suffix else raw).translate(_DIGITS)
         if digits.isdigit():
             return str(int(digits)) + suffix.upper(), year
-    if match := _OLD_STYLE.match(text):
+    if match := _OLD_STYLE.match(text) or _PREFIXED_OLD_STYLE.match(text):
         return match.group("number"), year
-    compact = re.sub(r"\s*/\s*", "/", text)
+    if match := re.fullmatch(r"0*(\d+)\s*/\s*((?:19|20)\d\d)", text):  # "6/1963", a citation's short form
+        return match.group(1), int(match.group(2))
+    compact = re.sub(r"\s*/[\s.]*", "/", re.sub(r"[\s.]*/", "/", text))  # "188.45/.77 /436": a scan's specks
     return compact, year

@@ -32,6 +32,10 @@ _LABEL = re.compile(
 )
 _SAME_LABEL = {"no": "nomor", "perihal": "hal", "no sop": "nomor sop", "jam": "pukul", "nomor laporan": "nomor",
                "nomor sertifikat": "nomor", "certificate no": "nomor", "nomor surat": "nomor"}
+# A letter's header line with the place and date merged in from the right-hand column.
+_TRAILING_PLACE_DATE = re.compile(
+    r"^(?:Nomor|No\.|Sifat|Lampiran|Hal|Perihal)\b.*?\s(?P<tail>(?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+,\s*\d{1,2}\s+"
+    r"[A-Z][a-z]+\s+(?:19|20)\d\d)\s*$")
 _PLACE_DATE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z .'-]{1,40}?)\s*,\s*(?P<date>.{6,30}?)\s*$")
 _NUMBER_WORDS = {
     "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8, "sembilan": 9,
@@ -95,7 +99,10 @@ def place_and_date(pages: Sequence[str], *, last: bool = False) -> tuple[str, da
     found: list[tuple[str, date, int]] = []
     for page_index, page in enumerate(pages):
         for line in lines_of(page):
-            for cell in line.split(" | "):
+            cells = line.split(" | ")
+            if tail := _TRAILING_PLACE_DATE.match(line):
+                cells.append(tail.group("tail"))  # "Nomor : 400/1187 Bandar Cendana, 28 Mei 2024": merged columns
+            for cell in cells:
                 match = _PLACE_DATE.match(cell)
                 if not match:
                     continue
@@ -127,32 +134,32 @@ def date_in_words(text: str) -> tuple[date, str] | None:
 
 
 def _spelled_number(text: str) -> int | None:
-    """Indonesian number words up to the thousands ("dua ribu dua puluh empat" → 2024)."""
-    total, current = 0, 0
+    """Indonesian number words up to the thousands ("seribu sembilan ratus sembilan puluh sembilan" → 1999)."""
+    total, group, pending = 0, 0, None
     words = text.lower().split()
     if not words:
         return None
     for word in words:
-        if word in _NUMBER_WORDS:
-            value = _NUMBER_WORDS[word]
+        value = _NUMBER_WORDS.get(word)
+        if value is not None and value < 10:
+            group += pending or 0
+            pending = value
+        elif value is not None:  # sepuluh, sebelas, seratus, seribu
+            group += pending or 0
+            pending = None
             if value == 1000:
                 total += 1000
-            elif value == 100:
-                current += 100
             else:
-                current += value
-        elif word == "belas":
-            current += 10
-        elif word == "puluh":
-            current = current * 10 if current % 10 == current else current
-        elif word == "ratus":
-            current *= 100
+                group += value
+        elif word in ("belas", "puluh", "ratus"):
+            group += (pending or 0) * {"belas": 1, "puluh": 10, "ratus": 100}[word] + (10 if word == "belas" else 0)
+            pending = None
         elif word == "ribu":
-            total += current * 1000
-            current = 0
+            total += (group + (pending or 0)) * 1000
+            group, pending = 0, None
         else:
             return None
-    return total + current or None
+    return total + group + (pending or 0) or None
 
 
 def first_date(text: str) -> tuple[date, str] | None:
@@ -189,6 +196,32 @@ def title_lines(page: str, *, skip_letterhead: bool = True, limit: int = 10) -> 
         else:
             break
     return title
+
+
+_BODY_START = re.compile(r"^(?:Menimbang|Mengingat|DENGAN\s+RAHMAT|Dengan\s+hormat|Yth|Kepada|Pada\s+hari)\b", re.I)
+
+
+def title_blocks(page: str, max_lines: int = 25) -> list[list[str]]:
+    """The successive blocks of capitalised lines at the top of a page, until the body begins."""
+    lines = [line for line in lines_of(page) if line][:max_lines]
+    start = _after_letterhead(lines)
+    blocks: list[list[str]] = []
+    current: list[str] = []
+    for line in lines[start:]:
+        if _BODY_START.match(line):
+            break
+        joining = bool(current) and re.fullmatch(r"ANTARA|DAN|DENGAN", current[-1], re.IGNORECASE)
+        if _title_like(line) and not _MARKINGS.match(line) and (not current or joining or not _AUTHOR.match(line)):
+            current.append(line)
+            continue
+        if current:
+            blocks.append(current)
+            current = []
+        if _title_like(line) and not _MARKINGS.match(line):
+            current = [line]  # an author line after a title starts the next block
+    if current:
+        blocks.append(current)
+    return blocks
 
 
 def _after_letterhead(lines: list[str]) -> int:

@@ -16,7 +16,7 @@ from datetime import date
 from ..indonesian import long_date
 from . import drafts, evidence, layout, sop
 from .canonical import canonical_pages
-from .citations import CitedRelation, amendment_target, implements, repeals, reviewed
+from .citations import CitedRelation, amendment_target, amendments, implements, repeals, reviewed
 from .closing import Act, enactment, gazette, promulgation
 from .fields import FieldValue, LegalMetadata
 from .heading import Heading, parse_heading
@@ -243,10 +243,18 @@ def _language(pages: list[str]) -> str:
     return "en" if english > indonesian else "id"
 
 
+def _enacts_another(tentang: str) -> bool:
+    return bool(re.match(r"PENETAPAN\s+(?:PERATURAN\s+PEMERINTAH\s+PENGGANTI|\W*UNDANG)", tentang, re.IGNORECASE))
+
+
 def _relations(heading: Heading | None, pages: list[str], fields: Fields) -> list[CitedRelation]:
     relations = []
+    if heading and _enacts_another(heading.tentang):
+        return relations  # "PENETAPAN PERPPU ... MENJADI UNDANG-UNDANG": what the enacted text changes is its own
     if heading and (target := amendment_target(heading.tentang)):
         relations.append(CitedRelation("mengubah", target, heading.page, heading.tentang[:300]))
+    else:
+        relations += amendments(pages)  # the body says what it amends only when the title does not
     relations.extend(repeals(pages))
     relations.extend(implements(pages))
     kind = fields["jenis"].value if "jenis" in fields else None

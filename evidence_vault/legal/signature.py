@@ -73,7 +73,7 @@ def clean_name(line: str) -> str:
     """A name as OCR leaves it, tidied: "RAHMASAR1" → "RAHMASARI", "SETIO13UDI" → "SETIOBUDI", ". H. X, ,M.Si."."""
     line = squash(line).strip(" ,")
     line = re.sub(r"^[^A-Za-z(]+", "", line)
-    line = re.sub(r",\s*,", ",", re.sub(r"\s+'(?=[A-Z])", " ", line))
+    line = re.sub(r",\s*,\s*", ", ", re.sub(r"\s+'(?=[A-Z])", " ", line))
     words = []
     for word in line.split(" "):
         if sum(ch.isupper() for ch in word) >= 3:
@@ -84,12 +84,22 @@ def clean_name(line: str) -> str:
     return " ".join(words)
 
 
+# Words no person's name contains: an office, an institution, a kind of document.
+_INSTITUTIONAL = re.compile(
+    r"\b(?:PROVINSI|KABUPATEN|KOTA|DAERAH|NEGARA|REPUBLIK|INDONESIA|DINAS|BADAN|KEMENTERIAN|SEKRETARIAT|"
+    r"BUPATI|GUBERNUR|WALI\s*KOTA|WALIKOTA|MENTERI|PRESIDEN|KEPALA|SEKRETARIS|DIREKTUR|INSPEKTUR|"
+    r"PERATURAN|KEPUTUSAN|INSTRUKSI|LAPORAN|KINERJA|LAYANAN|APARATUR|PENDAYAGUNAAN|REFORMASI|BIROKRASI|"
+    r"INFORMATIKA|KOMUNIKASI|PERSANDIAN|STATISTIK|PEMERINTAH|PEMERINTAHAN|TENTANG|NOMOR|TAHUN|DAN|ATAU)\b",
+    re.IGNORECASE,
+)
+
+
 def looks_like_name(line: str) -> bool:
     """A person's name with any honorifics and degrees, in capitals or in title case."""
     line = clean_name(line)
     if not line or len(line) > 80 or _NOT_A_NAME.match(line) or _NIP.match(line) or _RANK.search(line):
         return False
-    if is_office_line(line) or any(ch.isdigit() for ch in line):
+    if is_office_line(line) or any(ch.isdigit() for ch in line) or _INSTITUTIONAL.search(line):
         return False
     bare = _DEGREE.sub("", line)
     bare = re.sub(rf"^(?:{_HONORIFIC}\s+)+", "", bare).strip(" ,.")

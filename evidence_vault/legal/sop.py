@@ -59,7 +59,7 @@ def read_sop(pages: Sequence[str]) -> SopReading | None:
         printed = values["nomor"]
         number = None if printed is None or _BLANK.match(printed) or re.match(r"^[.…]{3}", printed) else printed
         return SopReading(
-            number=re.sub(r"\s*/\s*", "/", number) if number else None,
+            number=re.sub(r"^[^0-9A-Za-z]+", "", re.sub(r"\s*/\s*", "/", number)) if number else None,
             printed_number=printed,
             title=values["nama"],
             made=_date(values["dibuat"]),

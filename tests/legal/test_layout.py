@@ -1,0 +1,99 @@
+"""Office-document layout: labelled fields, the date line, dates in words, title blocks, signers, SOP tables."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from evidence_vault.legal import layout, sop
+from evidence_vault.legal.signature import last_signer, names_in, read_block
+
+LETTER = """PEMERINTAH KABUPATEN SUKAMAJU
+DINAS KOMUNIKASI DAN INFORMATIKA
+Jalan Raya Cikaret Nomor 17, Telepon (0263) 512345
+Sukamaju, 5 Maret 2024
+Nomor      : 005/ 214 /Diskominfo/2024
+Sifat      : Penting
+Hal        : Undangan Rapat Pembahasan Rancangan Peraturan Bupati
+Yth. Kepala Perangkat Daerah
+hari, tanggal : Selasa, 12 Maret 2024
+Kepala Dinas Komunikasi dan Informatika
+ttd.
+Dedi Suparman Hadiwijaya, S.Kom., M.T.
+Pembina Tingkat I (IV/b)
+NIP 19760812 200212 1 003"""
+
+
+def test_labelled_fields_and_the_date_line_of_a_letter() -> None:
+    fields = layout.labelled_fields([LETTER])
+    assert fields["nomor"].value == "005/ 214 /Diskominfo/2024"
+    assert fields["hal"].value.startswith("Undangan Rapat")
+    assert layout.place_and_date([LETTER]) == ("Sukamaju", date(2024, 3, 5), 1)
+    assert layout.letterhead_body(LETTER) == "Dinas Komunikasi dan Informatika Kabupaten Sukamaju"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Pada hari ini Rabu tanggal tiga belas bulan Maret tahun dua ribu dua puluh empat", date(2024, 3, 13)),
+    ("tanggal dua puluh enam bulan Juni tahun dua ribu dua puluh tiga (26-06-2023)", date(2023, 6, 26)),
+    ("tanggal sebelas bulan Juli tahun dua ribu dua puluh tiga", date(2023, 7, 11)),
+    ("tanggal satu bulan Pebruari tahun seribu sembilan ratus sembilan puluh sembilan", date(1999, 2, 1)),
+])
+def test_dates_written_in_words(text: str, expected: date) -> None:
+    found = layout.date_in_words(text)
+    assert found is not None and found[0] == expected
+
+
+def test_title_blocks_skip_the_letterhead_markings_and_stop_at_the_author() -> None:
+    cover = ("RAHASIA\nLAPORAN HASIL REVIU\nPERATURAN BUPATI WANASARI NOMOR 17 TAHUN 2020\nTIM KOORDINASI SPBE\n"
+             "TAHUN 2024")
+    assert layout.title_blocks(cover)[0] == ["LAPORAN HASIL REVIU", "PERATURAN BUPATI WANASARI NOMOR 17 TAHUN 2020"]
+
+
+def test_the_signer_of_a_letter_is_the_name_above_the_nip() -> None:
+    found = last_signer([LETTER])
+    assert found.name == "Dedi Suparman Hadiwijaya, S.Kom., M.T."
+    assert found.office == "Kepala Dinas Komunikasi dan Informatika"
+
+
+@pytest.mark.parametrize(("lines", "name"), [
+    (["BUPATI SUKAMAJU,", "ttd.", "", "Drs. H. SUTARNO WIDYAKUSUMA, M.Si."], "Drs. H. SUTARNO WIDYAKUSUMA, M.Si."),
+    (["WALI KOTA TIRTAMULYA,", "ttd", "dr. NOVIANTI RAHMASAR1, 'M.Kes."], "dr. NOVIANTI RAHMASARI, M.Kes."),
+    (["GUBERNUR KEPULAUAN MUTIARA,", "ttcl.", ". RAHMAT HIDAYATULLAH, S.IP., ,M.Si."],
+     "RAHMAT HIDAYATULLAH, S.IP., M.Si."),
+    (["BUPATI LEMBAH HIJAU,", ""], None),  # unsigned: the office is no name
+    (["WALI KOTA TIRTAMULYA", "INSTRUKSI GUBERNUR TELUK CENDANA"], None),
+])
+def test_signature_blocks(lines: list[str], name: str | None) -> None:
+    assert read_block(lines).name == name
+
+
+def test_two_signers_side_by_side() -> None:
+    both = "Andri Firmansyah, S.Kom. Dedi Suparman Hadiwijaya, S.Kom., M.T."
+    assert names_in(both) == ["Andri Firmansyah, S.Kom.", "Dedi Suparman Hadiwijaya, S.Kom., M.T."]
+    minutes = ["Sukamaju, 17 Oktober 2023", "Notulis, Mengetahui, Pimpinan Rapat", "ttd. ttd.", both,
+               "NIP 19920607 201903 1 005 NIP 19760812 200212 1 003"]
+    assert last_signer(["\n".join(minutes)]).name == "Dedi Suparman Hadiwijaya, S.Kom., M.T."  # the approving one
+
+
+def test_the_first_party_signs_an_agreement_on_the_right() -> None:
+    block = ["PIHAK KEDUA, PIHAK KESATU,", "REKTOR UNIVERSITAS BUPATI SUKAMAJU", "ttd. ttd.",
+             "Prof. Dr. Ir. TEGUH ARIFIN SANTOSO, M.Sc. H. ASEP KURNIAWAN SYAHRIR", "NIP 1 NIP 2"]
+    block[-1] = "NIP 19700101 199503 1 001 NIP 19710101 199603 1 002"
+    assert last_signer(["\n".join(block)]).name == "H. ASEP KURNIAWAN SYAHRIR"
+
+
+@pytest.mark.parametrize("page", [
+    ("PEMERINTAH KABUPATEN SUKAMAJU | Nomor SOP | 800/SOP-06/Diskominfo/2023\n | Tanggal Efektif | 1 Februari 2023\n"
+     " | Disahkan oleh | Kepala Dinas Komunikasi dan Informatika\n |  | ttd\n"
+     " |  | Dedi Suparman Hadiwijaya, S.Kom., M.T.\n | Nama SOP | Pelayanan Permohonan Subdomain"),  # DOCX cells
+    ("PEMERINTAH\nKABUPATEN\nNomor SOP 800/SOP-06/Diskominfo/2023\nTanggal\nEfektif 1 Februari 2023\n"
+     "Disahkan oleh Kepala Dinas Komunikasi dan Informatika\nttd\nDedi Suparman Hadiwijaya, S.Kom., M.T.\n"
+     "Nama SOP Pelayanan Permohonan Subdomain"),  # a PDF table, a label wrapped over two lines
+])
+def test_the_sop_header_table(page: str) -> None:
+    found = sop.read_sop([page])
+    assert found is not None
+    assert (found.number, found.effective, found.title) == (
+        "800/SOP-06/Diskominfo/2023", date(2023, 2, 1), "Pelayanan Permohonan Subdomain")
+    assert found.name == "Dedi Suparman Hadiwijaya, S.Kom., M.T."
