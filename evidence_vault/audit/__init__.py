@@ -16,7 +16,7 @@ from ..records import claims
 from ..tagging.coverage import ElementStatus
 from .collect import collect, period_for
 from .compute import compute
-from .levels import checklist
+from .evaluate import checklist
 from .model import AuditResult, Evidence, GroupScore, IndicatorFinding, IndicatorResult
 
 __all__ = ["AuditError", "AuditResult", "Evidence", "GroupScore", "IndicatorFinding", "IndicatorResult",
@@ -32,7 +32,8 @@ def indicator_checklist(session: Session, organisation: Organisation, framework_
     """The content checklist of one indicator, from the organisation's counted evidence."""
     framework = framework_by_code(framework_code)
     evidence, _suggested, _unverified = collect(session, organisation, framework, organisation.strict_review)
-    return checklist(framework.indicator(code), evidence.get(code, []))
+    period = period_for(session, organisation, None)
+    return checklist(framework.indicator(code), evidence.get(code, []), period.as_of if period else date.today())
 
 
 def run_audit(session: Session, organisation: Organisation, year: int | None = None,

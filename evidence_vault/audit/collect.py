@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from datetime import date
 
@@ -14,15 +15,18 @@ from ..models import (
     Document,
     DocumentFinding,
     DocumentPage,
+    DocumentRelation,
     IndicatorLink,
     LegalField,
     Organisation,
 )
-from .model import Evidence
+from .model import AMENDMENT, POLICY, REPEAL, Cited, Evidence
 
 COUNTED = ("confirmed", "verified")
 DATE_FIELDS = ("tanggal_penetapan", "tanggal_dokumen", "tanggal_pengundangan")
-IDENTITY_FIELDS = ("nomor_peraturan", "tahun")
+IDENTITY_FIELDS = ("nomor_peraturan", "tahun", "tentang", "berlaku_sampai", "tanggal_rapat", "tanggal_berlaku")
+# Findings recorded at reading time that depend on the day: the audit judges them on its own date.
+DATED_FINDINGS = {"repealed", "amended", "expired"}
 
 
 def collect(session: Session, organisation: Organisation, framework: Framework, strict: bool
@@ -73,11 +77,14 @@ def _crosswalk_to(framework: Framework) -> dict[tuple[str, str], tuple[str, ...]
 
 
 def _document_facts(session: Session, document_ids: set[int]) -> dict[int, dict]:
-    facts: dict[int, dict] = {doc_id: {"findings": [], "fields": {}, "pages": []} for doc_id in document_ids}
+    facts: dict[int, dict] = {doc_id: {"findings": [], "fields": {}, "pages": [], "changes": [], "reviewed": [],
+                                       "amends": False, "repeals": False}
+                              for doc_id in document_ids}
     if not document_ids:
         return facts
     for finding in session.exec(select(DocumentFinding).where(col(DocumentFinding.document_id).in_(document_ids))):
-        facts[finding.document_id]["findings"].append(finding.code)
+        if finding.code not in DATED_FINDINGS:
+            facts[finding.document_id]["findings"].append(finding.code)
     for field in session.exec(select(LegalField).where(col(LegalField.document_id).in_(document_ids),
                                                        col(LegalField.name).in_(DATE_FIELDS + IDENTITY_FIELDS))):
         facts[field.document_id]["fields"][field.name] = field.value
@@ -85,26 +92,81 @@ def _document_facts(session: Session, document_ids: set[int]) -> dict[int, dict]
                              .where(col(DocumentPage.document_id).in_(document_ids))
                              .order_by(col(DocumentPage.document_id), col(DocumentPage.number))):
         facts[page[0]]["pages"].append(page[1])
+    _relations(session, document_ids, facts)
     return facts
 
 
-def _evidence(link: IndicatorLink, document: Document, via: str, facts: dict) -> Evidence:
-    dated = None
-    for name in DATE_FIELDS:
-        value = facts["fields"].get(name)
-        if value:
-            try:
-                dated = date.fromisoformat(value)
+def _relations(session: Session, document_ids: set[int], facts: dict[int, dict]) -> None:
+    """What each document does to others (amends, repeals, reviews) and what others do to it, with when."""
+    for relation in session.exec(select(DocumentRelation).where(col(DocumentRelation.document_id).in_(document_ids))):
+        own = facts[relation.document_id]
+        if relation.relation == "mereviu":
+            own["reviewed"].append(Cited(relation.cited_kind or None, relation.cited_number, relation.cited_year,
+                                         relation.cited_title))
+        elif relation.relation == "mengubah":
+            own["amends"] = True
+        elif relation.relation == "mencabut":
+            own["repeals"] = True
+    incoming = session.exec(select(DocumentRelation, Document).join(
+        Document, col(Document.id) == col(DocumentRelation.document_id)).where(
+        col(DocumentRelation.target_document_id).in_(document_ids),
+        col(DocumentRelation.relation).in_(["mengubah", "mencabut"]), col(Document.deleted_at).is_(None))).all()
+    sources = {document.id for _relation, document in incoming}
+    when = _effective_dates(session, sources)
+    for relation, document in incoming:
+        if document.legal_status not in ("ditetapkan", "diundangkan"):
+            continue  # a draft repeals nothing
+        facts[relation.target_document_id]["changes"].append((relation.relation, document.id, when.get(document.id)))
+
+
+def _effective_dates(session: Session, document_ids: set[int]) -> dict[int, date]:
+    """When a document's changes to others take effect: its own in-force date, promulgation, or enactment."""
+    found: dict[int, dict[str, str]] = {}
+    for field in session.exec(select(LegalField).where(
+            col(LegalField.document_id).in_(document_ids),
+            col(LegalField.name).in_(["tanggal_berlaku", "tanggal_pengundangan", "tanggal_penetapan"]))):
+        found.setdefault(field.document_id, {})[field.name] = field.value
+    dates: dict[int, date] = {}
+    for document_id, fields in found.items():
+        for name in ("tanggal_berlaku", "tanggal_pengundangan", "tanggal_penetapan"):
+            if parsed := _date(fields.get(name)):
+                dates[document_id] = parsed
                 break
-            except ValueError:
-                continue
+    return dates
+
+
+def _date(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _evidence(link: IndicatorLink, document: Document, via: str, facts: dict) -> Evidence:
+    fields = facts["fields"]
+    dated = next((parsed for name in DATE_FIELDS if (parsed := _date(fields.get(name)))), None)
+    repeals = [when or date.min for relation, _source, when in facts["changes"] if relation == "mencabut"]
+    subject = fields.get("tentang") or ""
+    role = POLICY
+    if re.match(r"\s*PENCABUTAN\b", subject, re.IGNORECASE) or (facts["repeals"] and _repeal_only(subject)):
+        role = REPEAL
+    elif facts["amends"] and re.match(r"\s*PERUBAHAN\b", subject, re.IGNORECASE):
+        role = AMENDMENT
     return Evidence(
-        document_id=document.id, title=document.title, kind=document.kind, link_state=link.state,  # type: ignore[arg-type]
+        document_id=document.id, title=document.title, kind=document.kind or "lainnya", link_state=link.state,  # type: ignore[arg-type]
         link_level=link.level, legal_status=document.legal_status, in_force=document.in_force,
         findings=tuple(sorted(set(facts["findings"]))), metadata_confirmed=document.metadata_confirmed,
-        dated=dated, pages=tuple(facts["pages"]), via=via, number=facts["fields"].get("nomor_peraturan"),
-        year=facts["fields"].get("tahun"),
+        dated=dated, pages=tuple(facts["pages"]), via=via, number=fields.get("nomor_peraturan"),
+        year=fields.get("tahun"), subject=subject, role=role, repealed_on=min(repeals) if repeals else None,
+        amended_by=tuple(source for relation, source, _when in facts["changes"] if relation == "mengubah"),
+        valid_until=_date(fields.get("berlaku_sampai")), reviewed=tuple(facts["reviewed"]),
+        meeting=_date(fields.get("tanggal_rapat")),
     )
+
+
+def _repeal_only(subject: str) -> bool:
+    """A title that names only what it ends ("... tentang Pencabutan ...")."""
+    return bool(re.search(r"\bPENCABUTAN\b", subject, re.IGNORECASE))
 
 
 def period_for(session: Session, organisation: Organisation, year: int | None) -> AssessmentPeriod | None:

@@ -5,34 +5,21 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from ..frameworks import Framework
+from ..frameworks import Framework, Indicator
+from .evaluate import checklist, evaluate
+from .explain import explanation, reason_text
 from .findings import indicator_findings
-from .levels import checklist, supported_level
 from .model import AuditResult, Evidence, GroupScore, IndicatorResult
 
 
-def compute(framework: Framework, evidence: Mapping[str, Sequence[Evidence]], claims: Mapping[str, int], *,
+def compute(framework: Framework, evidence: Mapping[str, Sequence[Evidence]], claims: Mapping[str, float], *,
             organisation: str, period: str, year: int, assessed_on: date, strict: bool = False,
             suggested: Mapping[str, int] | None = None, unverified: Mapping[str, int] | None = None) -> AuditResult:
     """Pure: the same inputs always give the same audit."""
-    levels = [level.value for level in framework.levels]
-    results = []
-    for indicator in framework.indicators:
-        items = tuple(evidence.get(indicator.code, ()))
-        supported, shortfall = supported_level(indicator, levels, items, assessed_on)
-        claimed = claims.get(indicator.code)
-        aspect = framework.aspect(indicator.aspect)
-        results.append(IndicatorResult(
-            code=indicator.code, name=indicator.name, weight=indicator.weight, aspect=indicator.aspect,
-            domain=aspect.domain, claimed=claimed, supported=supported,
-            next_missing=shortfall.message if shortfall else None,
-            missing_elements=shortfall.missing_elements if shortfall else (),
-            findings=tuple(indicator_findings(indicator, items, claimed, supported, assessed_on,
-                                              (suggested or {}).get(indicator.code, 0), strict,
-                                              (unverified or {}).get(indicator.code, 0))),
-            evidence=items, suggested=(suggested or {}).get(indicator.code, 0),
-            checklist=tuple(checklist(indicator, items)),
-        ))
+    results = [_indicator(framework, indicator, tuple(evidence.get(indicator.code, ())), claims.get(indicator.code),
+                          assessed_on, strict, (suggested or {}).get(indicator.code, 0),
+                          (unverified or {}).get(indicator.code, 0))
+               for indicator in framework.indicators]
     supported_levels = {item.code: float(item.supported) for item in results}
     claimed_levels = {item.code: float(item.claimed or 0) for item in results}
     supported_index, claimed_index = framework.index(supported_levels), framework.index(claimed_levels)
@@ -44,6 +31,26 @@ def compute(framework: Framework, evidence: Mapping[str, Sequence[Evidence]], cl
         domains=tuple(_groups(framework, results, by="domain")),
         aspects=tuple(_groups(framework, results, by="aspect")),
         indicators=tuple(results), top_gaps=tuple(_top_gaps(framework, results)),
+    )
+
+
+def _indicator(framework: Framework, indicator: Indicator, items: tuple[Evidence, ...], claimed: float | None,
+               on: date, strict: bool, suggested: int, unverified: int) -> IndicatorResult:
+    """One indicator: the evaluation, and everything shown about it read from that one evaluation."""
+    evaluation = evaluate(indicator, items, on)
+    unmet = evaluation.first_unmet
+    failed = unmet.failed if unmet is not None else None
+    reached = evaluation.reached
+    return IndicatorResult(
+        code=indicator.code, name=indicator.name, weight=indicator.weight, aspect=indicator.aspect,
+        domain=framework.aspect(indicator.aspect).domain, claimed=claimed, supported=evaluation.supported,
+        next_missing=reason_text(failed, evaluation) if failed is not None else None,
+        missing_elements=failed.missing_elements if failed is not None else (),
+        findings=tuple(indicator_findings(evaluation, items, claimed, suggested, strict, unverified)),
+        evidence=items, suggested=suggested, checklist=tuple(checklist(indicator, items, on)),
+        explanation=explanation(framework, evaluation) if items else "",
+        first_unmet=(failed.reason if failed is not None else None) if unmet is not None else "none",
+        used=tuple(item.document_id for item in reached.documents) if reached is not None else (),
     )
 
 

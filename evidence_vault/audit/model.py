@@ -6,17 +6,34 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
+from ..legal.kinds import KINDS
 from ..tagging.coverage import ElementStatus
 
-# Document findings that make a document unusable as legal support, whatever the level.
-DISQUALIFYING = frozenset({"repealed", "expired", "shared_copy", "no_text"})
+# Document findings that make a document unusable as evidence, whatever the level and the date.
+DISQUALIFYING = frozenset({"shared_copy", "no_text"})
 # Document findings that mean the instrument is not (yet) legally established.
 NOT_ESTABLISHED = frozenset({"draft", "no_number", "no_enactment_date", "not_signed"})
+# What an instrument does: sets a policy, only amends one, only repeals one.
+POLICY, AMENDMENT, REPEAL = "policy", "amendment", "repeal"
+
+
+@dataclass(frozen=True)
+class Cited:
+    """A document another one names: by kind, number and year, or only by kind and subject."""
+
+    kind: str | None
+    number: str | None
+    year: int | None
+    title: str = ""
 
 
 @dataclass(frozen=True)
 class Evidence:
-    """One document offered for an indicator, with the facts the level rules look at."""
+    """One document offered for an indicator, with the facts the level rules look at.
+
+    Facts that depend on a date (repealed, expired, not yet existing) are kept as dates and
+    judged against the assessment date, so one audit can be asked "as of" any day.
+    """
 
     document_id: int
     title: str
@@ -24,7 +41,7 @@ class Evidence:
     link_state: str  # confirmed | verified (suggested and rejected never count)
     link_level: int | None
     legal_status: str | None  # rancangan | ditetapkan | diundangkan
-    in_force: str  # berlaku | diubah | dicabut
+    in_force: str  # berlaku | diubah | dicabut, as recorded today (shown; the audit judges by date)
     findings: tuple[str, ...]
     metadata_confirmed: bool
     dated: date | None
@@ -32,20 +49,52 @@ class Evidence:
     via: str = ""  # "spbe-2020 3" when linked under the other framework (crosswalk)
     number: str | None = None  # the regulation's own number and year, to recognise reviews citing it
     year: str | None = None
+    subject: str = ""  # what it is about (tentang), to recognise reviews citing it by title
+    role: str = POLICY
+    repealed_on: date | None = None  # when a repeal by another document of the body takes effect
+    amended_by: tuple[int, ...] = ()  # documents of the body that amend it
+    valid_until: date | None = None  # an expiry the document states (certificates, agreements)
+    reviewed: tuple[Cited, ...] = ()  # what it reviews (minutes and reports of a review)
+    meeting: date | None = None  # the day of the meeting it records
 
     @property
     def is_draft(self) -> bool:
         return self.legal_status == "rancangan" or "draft" in self.findings
 
     @property
-    def usable(self) -> bool:
-        """Not repealed, expired, a library copy or unreadable, and from the organisation itself."""
-        return not (set(self.findings) & DISQUALIFYING) and "other_body" not in self.findings
+    def other_body(self) -> bool:
+        return "other_body" in self.findings or "shared_copy" in self.findings
 
     @property
     def established(self) -> bool:
-        return self.usable and not (set(self.findings) & NOT_ESTABLISHED) and \
-            self.legal_status in ("ditetapkan", "diundangkan")
+        """Numbered, dated, signed (and not a draft), and promulgated when it is a regulation (UU 12/2011
+        art. 81-87: a Perda or Perkada binds only once in the Lembaran/Berita Daerah)."""
+        if set(self.findings) & NOT_ESTABLISHED or self.legal_status not in ("ditetapkan", "diundangkan"):
+            return False
+        return not (self.kind in KINDS and KINDS[self.kind].needs_promulgation) or self.legal_status == "diundangkan"
+
+    @property
+    def review_date(self) -> date | None:
+        return self.meeting or self.dated
+
+    def standing(self, on: date) -> str | None:
+        """Why the document cannot count on this day, or None when it can."""
+        if set(self.findings) & DISQUALIFYING:
+            return "no_text" if "no_text" in self.findings else "shared_copy"
+        if self.other_body:
+            return "other_body"
+        if self.dated is not None and self.dated > on:
+            return "later"
+        if self.repealed_on is not None and self.repealed_on <= on:
+            return "repealed"
+        if self.valid_until is not None and self.valid_until < on:
+            return "expired"
+        return None
+
+    @property
+    def usable(self) -> bool:
+        """Counts as of today (for views that have no assessment date)."""
+        return self.standing(date.today()) is None
 
 
 @dataclass(frozen=True)
@@ -61,18 +110,22 @@ class IndicatorResult:
     weight: float
     aspect: str
     domain: str | None
-    claimed: int | None
-    supported: int
+    claimed: float | None
+    supported: float
     next_missing: str | None  # what the next level still needs, in plain words
     findings: tuple[IndicatorFinding, ...]
     evidence: tuple[Evidence, ...]
     suggested: int = 0  # suggestions still waiting for a person
     missing_elements: tuple[str, ...] = ()  # content the next level needs and no document regulates
     checklist: tuple[ElementStatus, ...] = ()  # every content element, where it is regulated (policies)
+    explanation: str = ""  # "Didukung sampai tingkat 3: ... Tingkat 4 belum: ..."
+    first_unmet: str | None = None  # why the next level is not reached: validity, content, review_missing, ...
+    used: tuple[int, ...] = ()  # the documents the supported level rests on
+    external: str | None = None  # "nilai dari indeks instansi lain": the source of an external-index value
 
     @property
-    def gap(self) -> int:
-        return max(0, (self.claimed or 0) - self.supported)
+    def gap(self) -> float:
+        return max(0.0, (self.claimed or 0) - self.supported)
 
     @property
     def status(self) -> str:
@@ -134,6 +187,8 @@ def _indicator_dict(item: IndicatorResult) -> dict[str, Any]:
         "code": item.code, "name": item.name, "weight": item.weight, "aspect": item.aspect, "domain": item.domain,
         "claimed": item.claimed, "supported": item.supported, "gap": item.gap, "status": item.status,
         "next_level_missing": item.next_missing, "missing_elements": list(item.missing_elements),
+        "explanation": item.explanation, "first_unmet": item.first_unmet, "used": list(item.used),
+        "external": item.external,
         "suggestions_waiting": item.suggested,
         "findings": [{"code": f.code, "message": f.message} for f in item.findings],
         "checklist": [checklist_dict(status) for status in item.checklist],

@@ -26,7 +26,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytesseract
-from PIL import Image, ImageFilter, ImageOps
+from PIL import Image, ImageChops, ImageFilter, ImageOps
 
 from .errors import ExtractionError
 from .image import load_frame, open_image
@@ -201,13 +201,27 @@ def clean_scan(image: Image.Image) -> Image.Image:
     other scan is enlarged first and only then median filtered, so that one-pixel strokes
     of a low-resolution scan survive; Tesseract binarises it itself.
     """
-    gray = ImageOps.grayscale(image) if image.mode != "L" else image
+    gray = flatten_lighting(ImageOps.grayscale(image) if image.mode != "L" else image)
     histogram = gray.histogram()
     if speck_ratio(gray, otsu_threshold(histogram)) > SPECKLED:
         gray = _enlarge(gray.filter(ImageFilter.MedianFilter(3)))
         threshold = ink_threshold(gray.histogram())
         return gray.point(lambda value: 255 if value > threshold else 0, mode="1")
     return _enlarge(gray).filter(ImageFilter.MedianFilter(3))
+
+
+def flatten_lighting(gray: Image.Image) -> Image.Image:
+    """Even out a scan lit unevenly (a page darker at one edge, a photo's vignette).
+
+    The paper's brightness is estimated on a small copy (the brightest nearby pixel, blurred)
+    and the page is lifted to it: ink keeps its contrast with the paper around it. Without
+    this, a global threshold takes a darker stretch of paper for ink and whole line starts
+    disappear ("ICATE OF ACHIEVEMENT" for "CERTIFICATE OF ACHIEVEMENT").
+    """
+    small = gray.resize((max(1, gray.width // 8), max(1, gray.height // 8)), Image.Resampling.BOX)
+    paper = small.filter(ImageFilter.MaxFilter(5)).filter(ImageFilter.GaussianBlur(4))
+    paper = paper.resize(gray.size, Image.Resampling.BILINEAR)
+    return ImageChops.invert(ImageChops.subtract(paper, gray))
 
 
 def _enlarge(gray: Image.Image) -> Image.Image:

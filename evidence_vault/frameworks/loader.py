@@ -43,6 +43,14 @@ vocabulary, and nothing else (unknown keys are errors):
     covers         phrases (syntax of `phrases.py`) the document text must all contain;
                    "a|b" means either
     min_count      how many such documents are needed (default 1)
+    mentions       the `covers` phrases count wherever the document names them (a report,
+                   a plan); without it only in a policy's operative part (Pasal, dictum, lampiran)
+    revises        the document must update the one assessed at this level: amend it, or be a
+                   new version of it (the same subject); a derivative rule does not
+
+A level may also give `[[...otherwise]]`: a second set of requirements that reaches it
+instead (level 1 of a policy: a draft with its drafting meeting, or a policy already
+established). The indicator page and the audit show both, from the same data.
 
 An indicator's `[indicators.covers]` table (`3 = ["proses bisnis", ...]`) adds topics to
 the first requirement of that level and every level above it: the content a policy must

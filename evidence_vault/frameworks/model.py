@@ -63,15 +63,24 @@ class Requirement:
     after_review: bool = False
     covers: tuple[str, ...] = ()
     min_count: int = 1
+    mentions: bool = False  # content counts wherever the document names it (a report), not only in its articles
+    revises: bool = False  # the document must be a new version or an amendment of the one assessed
 
 
 @dataclass(frozen=True)
 class LevelCriteria:
-    """What one indicator needs to be at one level: all `requirements` must be met."""
+    """What one indicator needs to be at one level: all `requirements` must be met, or else all of
+    `otherwise` (a second way to reach it, e.g. level 1 of a policy: a draft with its drafting
+    meeting, *or* a policy already established). `explanation` is the criterion as users read it."""
 
     level: int
     explanation: str
     requirements: tuple[Requirement, ...]
+    otherwise: tuple[Requirement, ...] = ()
+
+    @property
+    def options(self) -> tuple[tuple[Requirement, ...], ...]:
+        return (self.requirements, self.otherwise) if self.otherwise else (self.requirements,)
 
 
 @dataclass(frozen=True)

@@ -20,9 +20,9 @@ INDICATOR_KINDS = "@indicator"
 PLACEHOLDERS = ("topic",)
 REQUIREMENT_KEYS = (
     "kinds", "missing", "established", "promulgated", "draft_ok", "review",
-    "max_age_years", "after_review", "covers", "min_count",
+    "max_age_years", "after_review", "covers", "min_count", "mentions", "revises",
 )
-LEVEL_KEYS = ("level", "explanation", "requires")
+LEVEL_KEYS = ("level", "explanation", "requires", "otherwise")
 TEMPLATE_KEYS = ("name", "kinds", "context", "levels")
 INDICATOR_KEYS = (
     "code", "name", "aspect", "weight", "type", "topic", "description",
@@ -118,11 +118,16 @@ def read_levels(items: list[Any], owner: str, vocabulary: Vocabulary, problems: 
             read_requirement(entry, f"{where} requirement {number}", vocabulary, problems)
             for number, entry in enumerate(table.tables("requires"), start=1)
         )
-        if any(requirement.after_review for requirement in requirements) and not any(
-            requirement.review for requirement in requirements
-        ):
-            table.problem("after_review needs a requirement with review = true in the same level")
-        levels[value] = LevelCriteria(value, explanation, requirements)
+        otherwise = tuple(
+            read_requirement(entry, f"{where} alternative requirement {number}", vocabulary, problems)
+            for number, entry in enumerate(table.tables("otherwise", required=False), start=1)
+        )
+        for option in (requirements, otherwise):
+            if any(requirement.after_review for requirement in option) and not any(
+                requirement.review for requirement in option
+            ):
+                table.problem("after_review needs a requirement with review = true in the same set")
+        levels[value] = LevelCriteria(value, explanation, requirements, otherwise)
     return levels
 
 
@@ -151,6 +156,8 @@ def read_requirement(item: Any, where: str, vocabulary: Vocabulary, problems: Pr
         after_review=table.flag("after_review"),
         covers=covers,
         min_count=table.integer("min_count", required=False, default=1),
+        mentions=table.flag("mentions"),
+        revises=table.flag("revises"),
     )
     if requirement.draft_ok and (requirement.established or requirement.promulgated):
         table.problem("draft_ok contradicts established/promulgated")
@@ -237,19 +244,22 @@ def _resolve(
     level: LevelCriteria, topic: str, kinds: tuple[str, ...], covers: tuple[str, ...], where: str,
     problems: Problems,
 ) -> LevelCriteria:
-    """Fill in {topic} and `@indicator`; the indicator's covers go to the first requirement."""
-    requirements = []
-    for number, requirement in enumerate(level.requirements, start=1):
-        resolved = replace(
-            requirement,
-            kinds=_expand(requirement.kinds, kinds),
-            missing=_fill(requirement.missing, topic),
-            covers=requirement.covers + (covers if number == 1 else ()),
-        )
-        if INDICATOR_KINDS in requirement.kinds:
-            check_instruments(resolved, kinds, f"{where} requirement {number}", problems)
-        requirements.append(resolved)
-    return LevelCriteria(level.level, _fill(level.explanation, topic), tuple(requirements))
+    """Fill in {topic} and `@indicator`; the indicator's covers go to the first requirement of each set."""
+    options = []
+    for option in (level.requirements, level.otherwise):
+        requirements = []
+        for number, requirement in enumerate(option, start=1):
+            resolved = replace(
+                requirement,
+                kinds=_expand(requirement.kinds, kinds),
+                missing=_fill(requirement.missing, topic),
+                covers=requirement.covers + (covers if number == 1 and not requirement.draft_ok else ()),
+            )
+            if INDICATOR_KINDS in requirement.kinds:
+                check_instruments(resolved, kinds, f"{where} requirement {number}", problems)
+            requirements.append(resolved)
+        options.append(tuple(requirements))
+    return LevelCriteria(level.level, _fill(level.explanation, topic), options[0], options[1])
 
 
 def _expand(names: tuple[str, ...], indicator_kinds: tuple[str, ...]) -> tuple[str, ...]:

@@ -34,7 +34,11 @@ TITLES: list[tuple[re.Pattern[str], str]] = [
                 r"PEDOMAN\s+PENGGUNAAN)\b", re.I), "manual"),
     (re.compile(r"^(?:TANGKAPAN\s+LAYAR|SCREENSHOT|DOKUMENTASI)\b", re.I), "dokumentasi"),
     (re.compile(r"^(?:DAFTAR\s+HADIR)\b", re.I), "lainnya"),
-    (re.compile(r"^(?:LAPORAN|HASIL\s+(?:EVALUASI|AUDIT|REVIU|SURVEI))\b", re.I), "laporan"),
+    (re.compile(r"^(?:CATATAN\s+RILIS|RELEASE\s+NOTES?|CHANGELOG)\b", re.I), "dokumentasi"),
+    (re.compile(r"^(?:LAPORAN|HASIL\s+(?:EVALUASI|AUDIT|REVIU|SURVEI)|REGISTER|MATRIKS|REKAPITULASI)\b", re.I),
+     "laporan"),
+    (re.compile(r"^(?:KERANGKA\s+ACUAN|TERM\s+OF\s+REFERENCE|PROGRAM\s+KERJA|RENCANA\s+KEGIATAN)\b", re.I),
+     "dokumen_perencanaan"),
     (re.compile(r"^(?:DOKUMEN\s+)?(?:ARSITEKTUR\s+(?:SPBE|SISTEM|PEMERINTAH)|PETA\s+RENCANA|PETA\s+JALAN|ROAD\s*MAP|"
                 r"RENCANA\s+(?:INDUK|STRATEGIS|AKSI|KERJA|PEMBANGUNAN|AUDIT)|MASTER\s*PLAN|RENSTRA|RENJA|RPJMD|"
                 r"CETAK\s+BIRU)\b", re.I), "dokumen_perencanaan"),
@@ -117,6 +121,8 @@ def read_evidence(pages: Sequence[str], kind: str, kind_line: str) -> EvidenceRe
         dated = meeting
     if dated is None and kind == "perjanjian" and (words := layout.date_in_words("\n".join(pages[:2]))):
         dated = words[0]  # "Pada hari ini Kamis tanggal empat belas bulan September tahun dua ribu dua puluh tiga"
+    if dated is None and pages and (first := parse_date(pages[0][:800])):
+        dated = first[0]  # "Tanggal rilis: 3 Maret 2025": a record's own date near its top
     if place is None and (partial := layout.undated_place(pages)):
         place = partial[0]
         year_hint = partial[1]

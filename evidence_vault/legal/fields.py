@@ -11,7 +11,8 @@ from .citations import Citation, CitedRelation
 FIELD_ORDER = [
     "jenis", "singkatan_jenis", "nomor", "nomor_peraturan", "tahun", "judul", "tentang", "teu_badan",
     "tempat_penetapan", "tanggal_penetapan", "tempat_pengundangan", "tanggal_pengundangan", "sumber",
-    "penandatangan_jabatan", "penandatangan_nama", "status", "berlaku_sampai", "tanggal_dokumen", "tanggal_rapat",
+    "penandatangan_jabatan", "penandatangan_nama", "status", "tanggal_berlaku", "berlaku_sampai", "tanggal_dokumen",
+    "tanggal_rapat",
     "bahasa", "salinan",
 ]
 LABELS = {
@@ -22,11 +23,12 @@ LABELS = {
     "tanggal_pengundangan": "Tanggal pengundangan", "sumber": "Sumber (lembaran/berita)",
     "penandatangan_jabatan": "Jabatan penandatangan", "penandatangan_nama": "Nama penandatangan",
     "status": "Status", "berlaku_sampai": "Berlaku sampai", "tanggal_dokumen": "Tanggal dokumen",
-    "tanggal_rapat": "Tanggal rapat/kegiatan",
+    "tanggal_rapat": "Tanggal rapat/kegiatan", "tanggal_berlaku": "Mulai berlaku",
     "bahasa": "Bahasa", "salinan": "Salinan",
 }
 STATUSES = ("rancangan", "ditetapkan", "diundangkan")
-DATE_FIELDS = {"tanggal_penetapan", "tanggal_pengundangan", "berlaku_sampai", "tanggal_dokumen", "tanggal_rapat"}
+DATE_FIELDS = {"tanggal_penetapan", "tanggal_pengundangan", "tanggal_berlaku", "berlaku_sampai", "tanggal_dokumen",
+               "tanggal_rapat"}
 
 
 @dataclass(frozen=True)

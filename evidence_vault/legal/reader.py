@@ -26,6 +26,8 @@ from .signature import last_signer
 from .text import parse_date, squash
 
 _VALID_UNTIL = re.compile(r"berlaku\s+(?:sampai\s+dengan|sampai|hingga)\s+(?:tanggal\s+)?", re.IGNORECASE)
+# "... mulai berlaku pada tanggal 1 Januari 2025" (a date, not "pada tanggal diundangkan"): in force from then.
+_IN_FORCE_FROM = re.compile(r"mulai\s+berlaku\s+(?:efektif\s+)?(?:pada\s+)?(?:tanggal\s+)?(?=\d)", re.IGNORECASE)
 _INDONESIAN = {"yang", "dan", "dengan", "untuk", "dalam", "pada", "atau", "tentang", "dari", "ini"}
 _ENGLISH = {"the", "and", "of", "to", "in", "for", "with", "this", "that", "is"}
 Fields = dict[str, FieldValue]
@@ -49,6 +51,7 @@ def read_legal(pages: Sequence[str]) -> LegalMetadata:
     elif found := evidence.subject_kind(pages):
         _evidence(fields, pages, *found)
     _valid_until(fields, pages)
+    _in_force_from(fields, pages)
     fields["bahasa"] = FieldValue(_language(pages), confidence=0.7)
     return LegalMetadata(fields=fields, relations=_relations(heading, pages, fields))
 
@@ -233,6 +236,15 @@ def _valid_until(fields: Fields, pages: list[str]) -> None:
                 fields["berlaku_sampai"] = FieldValue(found[0].isoformat(), page=index + 1,
                                                       matched=squash(match.group(0) + long_date(found[0])),
                                                       confidence=0.7)
+                return
+
+
+def _in_force_from(fields: Fields, pages: list[str]) -> None:
+    for index, page in enumerate(pages):
+        for match in _IN_FORCE_FROM.finditer(page):
+            if found := parse_date(page[match.end():match.end() + 30]):
+                fields["tanggal_berlaku"] = FieldValue(found[0].isoformat(), page=index + 1,
+                                                       matched=squash(match.group(0) + found[1]), confidence=0.7)
                 return
 
 

@@ -37,7 +37,7 @@ from ..extract import (
 from ..extract.sniff import EMPTY
 from ..frameworks import DEFAULT_FRAMEWORK
 from ..frameworks.registry import framework_by_code
-from ..legal import LegalMetadata, read_legal, rules
+from ..legal import FieldValue, LegalMetadata, read_legal, rules
 from ..legal.rules import Finding
 from ..tagging import Suggestion
 from ..tagging.coverage import Source, coverage, elements_of
@@ -151,9 +151,20 @@ def analyse(path: Path, settings: Settings, framework: str = DEFAULT_FRAMEWORK, 
     if ocr:
         extraction = recognise_scans(path, file_type, extraction, settings)
     pages = [page.text for page in extraction.pages]
-    metadata = read_legal(pages)
+    metadata = picture_kind(read_legal(pages), file_type)
     suggestions = suggest_indicators(metadata, pages, framework, fallback_title=extraction.title or path.name)
     return Analysis(file_type=file_type, extraction=extraction, metadata=metadata, indicator_suggestions=suggestions)
+
+
+IMAGES = {"jpeg", "png", "tiff"}
+
+
+def picture_kind(metadata: LegalMetadata, file_type: FileType) -> LegalMetadata:
+    """An image upload the text does not name is a screenshot or photo: documentation (dokumentasi)."""
+    if file_type.name not in IMAGES or metadata.value("jenis"):
+        return metadata
+    guessed = FieldValue("dokumentasi", matched=f"berkas gambar ({file_type.name})", confidence=0.5)
+    return replace(metadata, fields={**metadata.fields, "jenis": guessed})
 
 
 def suggest_indicators(metadata: LegalMetadata, pages: list[str], framework: str,

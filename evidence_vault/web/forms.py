@@ -66,6 +66,7 @@ class LegalMetadataForm(FlaskForm):
     berlaku_sampai = _date("Berlaku sampai")
     tanggal_dokumen = _date("Tanggal dokumen (surat, laporan, notulen)")
     tanggal_rapat = _date("Tanggal rapat atau kegiatan (undangan, notulen, berita acara)")
+    tanggal_berlaku = _date("Mulai berlaku (bila naskah menyebut tanggal tersendiri)")
     bahasa = SelectField("Bahasa", choices=choices([("id", "Indonesia"), ("en", "Inggris")]), validators=[Optional()])
     salinan = SelectField("Salinan", choices=choices([("", "Bukan salinan / tidak diketahui"), ("ya", "Salinan")]),
                           validators=[Optional()])

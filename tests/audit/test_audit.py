@@ -118,7 +118,7 @@ def test_scenarios(vault: Vault, cli) -> None:
     assert audit["_"]["top_gaps"][0]["indicator"] in {"3", "5"}
 
     # A fresh review lifts indicator 3 to the claimed level 4.
-    fresh = vault.upload("reviu-baru.pdf", review_minutes("10 Agustus 2026"))
+    fresh = vault.upload("reviu-baru.pdf", review_minutes("10 Juni 2026"))  # before the assessment date
     vault.link(fresh, "3")
     audit = audit_json(cli)
     assert audit["3"]["supported"] == 4 and "claim_above_support" not in findings(audit["3"])

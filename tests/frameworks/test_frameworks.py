@@ -179,8 +179,8 @@ def test_document_kinds_registry() -> None:
     legal = {"uu", "perppu", "pp", "perpres", "permen", "perban", "perda_provinsi", "perda_kabkota", "pergub",
              "perbup", "perwali", "kepgub", "kepbup", "kepwali", "keputusan_menteri", "keputusan_kepala",
              "surat_edaran", "instruksi", "sop"}
-    other = {"laporan", "notulen", "undangan", "dokumentasi", "manual", "perjanjian", "dokumen_perencanaan",
-             "sertifikat", "lainnya"}
+    other = {"laporan", "notulen", "berita_acara", "undangan", "nota_dinas", "dokumentasi", "manual", "perjanjian",
+             "dokumen_perencanaan", "sertifikat", "lainnya"}
     assert set(KINDS) == legal | other
     assert {code for code, kind in KINDS.items() if kind.legal_instrument} == legal
     assert all(kind.label for kind in KINDS.values())
@@ -206,7 +206,10 @@ def test_every_indicator_has_rules_for_every_level(code: str) -> None:
 def test_policy_levels_follow_the_legality_rules(spbe) -> None:
     for indicator in spbe.indicators[:10]:
         draft, established, complete, reviewed, improved = indicator.criteria
-        assert draft.requirements[0].draft_ok and set(draft.requirements[1].kinds) == {"notulen", "undangan"}
+        assert draft.requirements[0].draft_ok
+        assert set(draft.requirements[1].kinds) == {"notulen", "undangan", "berita_acara", "nota_dinas"}
+        # ... or, instead of the draft and its meeting, a policy already established (levels are cumulative)
+        assert draft.otherwise[0].established and set(draft.otherwise[0].kinds) == POLICY_FORMS
         for criteria in (established, complete, reviewed):
             main = criteria.requirements[0]
             assert main.established and set(main.kinds) == POLICY_FORMS  # no surat edaran, no SOP
@@ -221,7 +224,8 @@ def test_policy_levels_follow_the_legality_rules(spbe) -> None:
 
 def test_indicator_overrides_a_template_level(spbe) -> None:
     work_plans = spbe.indicator("12").level(4).requirements[1]
-    assert (work_plans.kinds, work_plans.min_count, work_plans.max_age_years) == (("dokumen_perencanaan",), 3, 3)
+    assert (work_plans.kinds, work_plans.max_age_years, work_plans.mentions) == (
+        ("dokumen_perencanaan", "laporan"), 3, True)
     assert spbe.indicator("11").level(4).requirements[1].min_count == 1
 
 

@@ -93,7 +93,7 @@ def audit_of(indicator: str, items: list[Evidence], claim: int = 4):
 @pytest.mark.parametrize(("case", "level", "in_message"), [
     ("all elements, no integration, no review", 3, "integrasi"),
     ("one element missing", 2, "Belum mengatur: kualitas data"),
-    ("element only in menimbang", 2, "hanya disebut di bagian pertimbangan"),
+    ("element only in menimbang", 2, "hanya disebut di pertimbangan atau judul"),
     ("everything and a review of 2025", 4, None),
     ("everything and a review of 2023", 3, "reviu"),
     ("everything and a review not citing the policy", 3, "reviu"),
