@@ -34,6 +34,16 @@ def number(value: float, decimals: int = 0) -> str:
     return format_decimal(value, format=pattern, locale=LOCALE, decimal_quantization=True)
 
 
+def decimal(text: str) -> float:
+    """A small decimal as people type it here: "2,5" the Indonesian way or "2.5" as a form
+    or a spreadsheet gives it (levels and index values are at most 100, so no thousands).
+    ValueError when it is not one number."""
+    cleaned = text.strip().replace(" ", "")
+    if cleaned.count(",") + cleaned.count(".") > 1:
+        raise ValueError(text)
+    return float(cleaned.replace(",", "."))
+
+
 def level(value: float) -> str:
     """A maturity level: 4.0 → "4", 2.5 → "2,5", 3.75 → "3,75" (Pemdi values may be fractional)."""
     if float(value).is_integer():

@@ -12,15 +12,15 @@ from sqlmodel import Session
 
 from ..frameworks.registry import framework_by_code
 from ..models import Organisation
-from ..records import claims
+from ..records import claims, external
 from ..tagging.coverage import ElementStatus
 from .collect import collect, period_for
 from .compute import compute
 from .evaluate import checklist
-from .model import AuditResult, Evidence, GroupScore, IndicatorFinding, IndicatorResult
+from .model import AuditResult, Evidence, GroupScore, IndicatorFinding, IndicatorResult, Received
 
 __all__ = ["AuditError", "AuditResult", "Evidence", "GroupScore", "IndicatorFinding", "IndicatorResult",
-           "compute", "period_for", "run_audit"]
+           "Received", "compute", "period_for", "run_audit"]
 
 
 class AuditError(ValueError):
@@ -48,6 +48,8 @@ def run_audit(session: Session, organisation: Organisation, year: int | None = N
     framework = framework_by_code(period.framework)
     evidence, suggested, unverified = collect(session, organisation, framework, organisation.strict_review)
     claimed = {code: claim.level for code, claim in claims.claims_of(session, period.id).items()}  # type: ignore[arg-type]
+    received = {code: Received(row.value, row.source_document_id, row.note)
+                for code, row in external.values_of(session, period.id).items()}  # type: ignore[arg-type]
     return compute(framework, evidence, claimed, organisation=organisation.name, period=period.label,
                    year=period.year, assessed_on=assessed_on or period.as_of, strict=organisation.strict_review,
-                   suggested=suggested, unverified=unverified)
+                   suggested=suggested, unverified=unverified, received=received)

@@ -6,17 +6,22 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 
 from ..frameworks import Framework, Indicator
+from ..indonesian import level
 from .evaluate import checklist, evaluate
 from .explain import explanation, reason_text
 from .findings import indicator_findings
-from .model import AuditResult, Evidence, GroupScore, IndicatorResult
+from .model import AuditResult, Evidence, GroupScore, IndicatorResult, Received
 
 
 def compute(framework: Framework, evidence: Mapping[str, Sequence[Evidence]], claims: Mapping[str, float], *,
             organisation: str, period: str, year: int, assessed_on: date, strict: bool = False,
-            suggested: Mapping[str, int] | None = None, unverified: Mapping[str, int] | None = None) -> AuditResult:
+            suggested: Mapping[str, int] | None = None, unverified: Mapping[str, int] | None = None,
+            received: Mapping[str, Received] | None = None) -> AuditResult:
     """Pure: the same inputs always give the same audit."""
-    results = [_indicator(framework, indicator, tuple(evidence.get(indicator.code, ())), claims.get(indicator.code),
+    results = [_external(framework, indicator, tuple(evidence.get(indicator.code, ())),
+                         (received or {}).get(indicator.code))
+               if indicator.index is not None else
+               _indicator(framework, indicator, tuple(evidence.get(indicator.code, ())), claims.get(indicator.code),
                           assessed_on, strict, (suggested or {}).get(indicator.code, 0),
                           (unverified or {}).get(indicator.code, 0))
                for indicator in framework.indicators]
@@ -54,6 +59,34 @@ def _indicator(framework: Framework, indicator: Indicator, items: tuple[Evidence
     )
 
 
+def _external(framework: Framework, indicator: Indicator, items: tuple[Evidence, ...],
+              received: Received | None) -> IndicatorResult:
+    """An indicator whose value another agency's index gives (Pemdi 2026 Pasal 7).
+
+    Its documents cannot raise it, so it is never an evidence gap: the value received,
+    converted by the framework's ranges, stands for both the claimed and the supported level.
+    Until it is recorded the indicator counts 0 and says what to record, not what to upload.
+    """
+    index = indicator.index
+    assert index is not None
+    value = index.level(received.value) if received is not None else 0.0
+    if received is None:
+        shown = f"Nilai {index.short} dari {index.source} belum dicatat."
+        missing = (f"Catat nilai {index.short} yang diterima instansi dari {index.source} beserta dokumennya "
+                   "(sertifikat, surat atau tangkapan layar) di halaman indikator ini.")
+    else:
+        shown = (f"Nilai dari indeks instansi lain: {index.short} {level(received.value)} "
+                 f"({index.source}) = tingkat {level(value)}.")
+        missing = None
+    return IndicatorResult(
+        code=indicator.code, name=indicator.name, weight=indicator.weight, aspect=indicator.aspect,
+        domain=framework.aspect(indicator.aspect).domain, claimed=value if received is not None else None,
+        supported=value, next_missing=missing, findings=(), evidence=items, explanation=shown,
+        first_unmet="external_missing" if received is None else "external", external=shown,
+        used=(received.document_id,) if received is not None and received.document_id else (),
+    )
+
+
 def _groups(framework: Framework, results: Sequence[IndicatorResult], by: str) -> list[GroupScore]:
     """Weighted mean level of the indicators in each domain or aspect."""
     groups = framework.domains if by == "domain" else framework.aspects
@@ -79,6 +112,8 @@ def _top_gaps(framework: Framework, results: Sequence[IndicatorResult], limit: i
     anything_claimed = any(item.claimed is not None for item in results)
     gains = []
     for item in results:
+        if item.external is not None:
+            continue  # documents cannot raise it: never a priority to upload for
         if anything_claimed and item.claimed is None:
             continue
         target = item.claimed if item.claimed is not None else framework.max_level

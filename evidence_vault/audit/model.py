@@ -98,6 +98,15 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class Received:
+    """The value an external-index indicator received from another agency (Pemdi 2026 Pasal 7)."""
+
+    value: float  # on the index's own scale
+    document_id: int | None = None  # the certificate, letter or screenshot that shows it
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class IndicatorFinding:
     code: str
     message: str
@@ -129,8 +138,11 @@ class IndicatorResult:
 
     @property
     def status(self) -> str:
-        """For colouring: none (no evidence), unclaimed (evidence, no level claimed yet: nothing to match),
-        short (below the claim), ok (supported at the claimed level)."""
+        """For colouring: external (the value comes from another agency's index, whatever the
+        documents), none (no evidence), unclaimed (evidence, no level claimed yet: nothing to
+        match), short (below the claim), ok (supported at the claimed level)."""
+        if self.external is not None:
+            return "external"
         if not self.evidence:
             return "none"
         if self.claimed is None:

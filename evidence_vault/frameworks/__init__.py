@@ -14,7 +14,7 @@ from ..legal.kinds import KINDS, Kind
 from .crosswalk import Crosswalk, Link, load_crosswalk
 from .errors import FrameworkError
 from .loader import load_framework
-from .model import Aspect, Band, Domain, Framework, Indicator, Level, LevelCriteria, Requirement
+from .model import Aspect, Band, Domain, ExternalIndex, Framework, Indicator, Level, LevelCriteria, Requirement
 
 __all__ = [
     "DATA_DIR",
@@ -25,6 +25,7 @@ __all__ = [
     "Crosswalk",
     "Kind",
     "Domain",
+    "ExternalIndex",
     "Framework",
     "FrameworkError",
     "Indicator",

@@ -11,6 +11,7 @@ File format (one file per framework in `data/`, named `<code>.toml`)::
     last_year = 2025              #   year gets this framework by default)
     as_of = "09-15"               # optional: month-day of a period's default assessment date
                                   #   (the end of evidence upload); "12-31" when absent
+    fractional = true             # optional: claims and values may be fractional (2.5, 3.75)
 
     [[levels]]        value = 1, name = "Rintisan", description = "..."   (1..N, no gaps)
     [[bands]]         name = "Kurang", min = 0.0      (inclusive lower bounds; one band at 0)
@@ -21,6 +22,12 @@ File format (one file per framework in `data/`, named `<code>.toml`)::
     [templates.<type>]   name, kinds, context, [[templates.<type>.levels]]
     [[indicators]]    code, name, aspect, weight, type, topic, description, kinds,
                       phrases, hints, context, [indicators.covers], [[indicators.levels]]
+
+An indicator may name its `pembina` (the central agencies that guide it), `variants` (other
+names the regulation gives it) and an `[indicators.index]`: the other agency's index its value
+is taken from (`name`, `short`, `source`, `scale = [min, max]`, `points = [[index value,
+level], ...]` rising over the whole scale, interpolated in between). Such an indicator needs
+no level requirements: local documents cannot raise it.
 
 Weights are percentages: indicator weights add up to their aspect's weight, aspect
 weights to their domain's, and the top level (domains, or aspects without domains) to 100.
@@ -70,7 +77,8 @@ from .rules import Vocabulary, read_indicator, read_templates
 from .validation import Problems, Table, check_phrases, check_sum, check_unique, read_toml
 
 TOP_KEYS = (
-    "code", "name", "source", "provisional", "note", "first_year", "last_year", "as_of", "levels", "bands",
+    "code", "name", "source", "provisional", "note", "fractional", "first_year", "last_year", "as_of",
+    "levels", "bands",
     "domains", "aspects", "kind_groups", "phrase_sets", "templates", "indicators",
 )
 
@@ -106,6 +114,7 @@ def load_framework(path: Path) -> Framework:
         first_year=top.integer("first_year", required=False, default=None),
         last_year=top.integer("last_year", required=False, default=None),
         as_of=_month_day(top),
+        fractional=top.flag("fractional"),
     )
     _check_structure(framework, problems)
     problems.raise_if_any()

@@ -84,6 +84,31 @@ class LevelCriteria:
 
 
 @dataclass(frozen=True)
+class ExternalIndex:
+    """An index another agency computes (SDI, SJIG, IPS, IKASANDI) from which an indicator's value is taken.
+
+    The value received is converted to the framework's scale through `points` (index value,
+    level) by straight lines between them: interpolated, not floored (SDI 68.75 gives 3.75).
+    """
+
+    name: str
+    short: str
+    source: str  # the agency that publishes it
+    minimum: float
+    maximum: float
+    points: tuple[tuple[float, float], ...]
+    note: str = ""
+
+    def level(self, value: float) -> float:
+        """The framework value of an index value, rounded to 2 decimals like the assessors' scores."""
+        value = min(max(value, self.minimum), self.maximum)
+        for (x0, y0), (x1, y1) in zip(self.points, self.points[1:], strict=False):
+            if x0 <= value <= x1:
+                return round(y0 + (y1 - y0) * (value - x0) / (x1 - x0), 2) if x1 > x0 else round(y1, 2)
+        return round(self.points[-1][1], 2)
+
+
+@dataclass(frozen=True)
 class Indicator:
     """One indicator with its weight, evidence rules per level and suggestion rules.
 
@@ -105,6 +130,9 @@ class Indicator:
     hints: tuple[str, ...]
     context: tuple[str, ...]
     criteria: tuple[LevelCriteria, ...]
+    pembina: tuple[str, ...] = ()  # the central agencies that guide it (instansi pembina)
+    variants: tuple[str, ...] = ()  # other names the regulation's tables give it
+    index: ExternalIndex | None = None  # when its value comes from another agency's index
 
     def level(self, value: int) -> LevelCriteria:
         """The criteria for one level."""
@@ -135,6 +163,7 @@ class Framework:
     domains: tuple[Domain, ...]
     aspects: tuple[Aspect, ...]
     indicators: tuple[Indicator, ...]
+    fractional: bool = False  # values may be fractional (Pemdi 2026: 2.5, 3.75)
     first_year: int | None = None  # the evaluation years it governs (None: open-ended)
     last_year: int | None = None
     as_of: tuple[int, int] = (12, 31)  # month and day of a period's default assessment date
@@ -186,6 +215,16 @@ class Framework:
             if level.value == value:
                 return level.name
         raise KeyError(f"{self.code} has no level {value}")
+
+    def level_label(self, value: float) -> str:
+        """The name of the level a (possibly fractional) value stands at.
+
+        Pemdi's predikat reads its level names off half-open ranges centred on the whole
+        levels (2,50 to under 3,50 is Berkembang), so a fractional value takes the name of
+        the nearest level, halves rounding up; whole values are their own level.
+        """
+        nearest = min(max(math.floor(value + 0.5), 1), self.max_level)
+        return self.level_name(nearest)
 
     def index(self, levels: Mapping[str, float]) -> float:
         """Σ weight × level / 100 over the given indicator levels; absent indicators count 0.

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..legal.kinds import KINDS
-from .model import Indicator, LevelCriteria, Requirement
+from .model import ExternalIndex, Indicator, LevelCriteria, Requirement
 from .validation import Problems, Table, check_phrases, check_placeholders
 
 INDICATOR_KINDS = "@indicator"
@@ -26,8 +26,9 @@ LEVEL_KEYS = ("level", "explanation", "requires", "otherwise")
 TEMPLATE_KEYS = ("name", "kinds", "context", "levels")
 INDICATOR_KEYS = (
     "code", "name", "aspect", "weight", "type", "topic", "description",
-    "kinds", "phrases", "hints", "context", "covers", "levels",
+    "kinds", "phrases", "hints", "context", "covers", "levels", "pembina", "variants", "index",
 )
+INDEX_KEYS = ("name", "short", "source", "scale", "points", "note")
 
 
 @dataclass(frozen=True)
@@ -215,7 +216,7 @@ def read_indicator(
     criteria = []
     for value in vocabulary.level_values:
         if value not in levels:
-            if template is not None:
+            if template is not None and not table.has("index"):
                 table.problem(f"no criteria for level {value}")
             continue
         extra = tuple(phrase for level, topics in sorted(covers.items()) if level <= value for phrase in topics)
@@ -223,8 +224,33 @@ def read_indicator(
     return Indicator(
         code=code, name=name, aspect=table.text("aspect"), weight=weight or 0.0, type=type_name,
         topic=topic, description=table.text("description"), kinds=kinds, phrases=phrases, hints=hints,
-        context=context, criteria=tuple(criteria),
+        context=context, criteria=tuple(criteria), pembina=table.texts("pembina"), variants=table.texts("variants"),
+        index=_read_index(table, vocabulary, problems) if table.has("index") else None,
     )
+
+
+def _read_index(owner: Table, vocabulary: Vocabulary, problems: Problems) -> ExternalIndex | None:
+    """`[indicators.index]`: the index, its scale, and the points that convert it to the framework's levels."""
+    table = Table(owner.mapping("index"), f"{owner.where} index", problems, INDEX_KEYS)
+    scale = owner.mapping("index").get("scale")
+    points = owner.mapping("index").get("points")
+    if not (isinstance(scale, list) and len(scale) == 2 and all(isinstance(x, int | float) for x in scale)):
+        table.problem("scale must be [minimum, maximum]")
+        return None
+    if not (isinstance(points, list) and len(points) >= 2 and all(
+            isinstance(point, list) and len(point) == 2 and all(isinstance(x, int | float) for x in point)
+            for point in points)):
+        table.problem("points must be a list of [index value, level] pairs, at least two")
+        return None
+    xs, ys = [float(point[0]) for point in points], [float(point[1]) for point in points]
+    if xs != sorted(xs) or xs[0] != scale[0] or xs[-1] != scale[1]:
+        table.problem("points must rise along the index and cover its whole scale")
+    top = max(vocabulary.level_values, default=5)
+    if any(not 0 <= y <= top for y in ys) or ys != sorted(ys):
+        table.problem(f"levels of points must rise and stay within 0..{top}")
+    return ExternalIndex(name=table.text("name"), short=table.text("short"), source=table.text("source"),
+                         minimum=float(scale[0]), maximum=float(scale[1]),
+                         points=tuple(zip(xs, ys, strict=True)), note=table.text("note", required=False))
 
 
 def _read_covers(table: Table, vocabulary: Vocabulary, problems: Problems) -> dict[int, tuple[str, ...]]:

@@ -31,6 +31,8 @@ ACTION_LABELS = {
     "period.create": "Membuka periode penilaian",
     "period.as_of": "Mengubah tanggal penilaian periode",
     "claim.set": "Menyimpan penilaian mandiri",
+    "external.set": "Mencatat nilai indeks instansi lain",
+    "external.remove": "Menghapus nilai indeks instansi lain",
     "organisation.strict_review": "Mengubah tinjauan ketat",
     "login": "Masuk",
     "login.failed": "Gagal masuk",

@@ -8,7 +8,7 @@ from ..audit import AuditResult
 from ..legal.kinds import KINDS
 
 STATUS_LABELS = {"ok": "Sesuai klaim", "short": "Di bawah klaim", "unclaimed": "Belum ada klaim",
-                 "none": "Tanpa data dukung"}
+                 "none": "Tanpa data dukung", "external": "Nilai dari indeks instansi lain"}
 INDICATOR_COLUMNS = ["Indikator", "Nama", "Bobot (%)", "Tingkat diklaim", "Tingkat didukung", "Selisih", "Status",
                      "Yang belum ada untuk tingkat berikutnya", "Temuan"]
 EVIDENCE_COLUMNS = ["Indikator", "ID dokumen", "Judul", "Jenis", "Status hukum", "Keberlakuan", "Tanggal",

@@ -19,7 +19,7 @@ from .rows import (
     safe_cell,
 )
 
-FILLS = {"ok": "E3F4E7", "short": "FFF3D6", "unclaimed": "ECEFF3", "none": "FBE9E7"}
+FILLS = {"ok": "E3F4E7", "short": "FFF3D6", "unclaimed": "ECEFF3", "none": "FBE9E7", "external": "E8EEF9"}
 
 
 def workbook_bytes(result: AuditResult) -> bytes:

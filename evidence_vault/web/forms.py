@@ -111,7 +111,9 @@ class ReasonForm(FlaskForm):
 
 
 class ClaimForm(FlaskForm):
-    level = SelectField("Tingkat yang diklaim", validators=[DataRequired("Pilih tingkat.")])
+    # Text, not a fixed list: Pemdi 2026 accepts fractional levels ('2,5'); the template offers
+    # a list of whole levels for frameworks that take only those, and records.claims checks both.
+    level = StringField("Tingkat yang diklaim", validators=[DataRequired("Isi tingkat."), _at_most(8)])
     justification = TextAreaField("Penjelasan untuk penilai", validators=[Optional(), _at_most(5000)])
 
 

@@ -11,6 +11,7 @@ from werkzeug.wrappers import Response
 from .. import audit
 from ..frameworks import Framework, builtin_codes, builtin_crosswalk
 from ..frameworks.registry import all_frameworks, framework_by_code
+from ..indonesian import level as level_text
 from ..legal.kinds import KINDS
 from ..models import Organisation
 from ..records import claims, links, organisations, periods
@@ -83,10 +84,8 @@ def detail(framework_code: str, code: str) -> str:
             carried.append((link, document, f"{other} {other_code}"))
     period = periods.current_period(session, organisation.id)
     claim = claims.claim_of(session, period.id, code) if period and period.framework == framework.code else None
-    claim_form = ClaimForm(formdata=None, data={"level": str(claim.level) if claim else "",
+    claim_form = ClaimForm(formdata=None, data={"level": level_text(claim.level) if claim else "",
                                                 "justification": claim.justification if claim else ""})
-    claim_form.level.choices = choices([(str(level.value), f"{level.value} – {level.name}")
-                                        for level in framework.levels])
     checklist = audit.indicator_checklist(session, organisation, framework.code, code)
     return render_template(
         "indicators/detail.html", framework=framework, indicator=indicator, organisation=organisation,
@@ -110,13 +109,12 @@ def claim(framework_code: str, code: str) -> Response:
         flash("Buka periode penilaian untuk kerangka ini terlebih dahulu.", "error")
         return redirect(url_for("indicators.catalogue", org=organisation.code))
     form = ClaimForm()
-    form.level.choices = choices([(str(level.value), level.name) for level in framework_by_code(framework_code).levels])
     if not form.validate_on_submit():
-        flash("Pilih tingkat yang diklaim.", "error")
+        flash("Isi tingkat yang diklaim.", "error")
     else:
         try:
-            claims.set_claim(session, period, code, int(form.level.data or 0), form.justification.data or "",
-                             current_user.id)
+            claims.set_claim(session, period, code, claims.parse_level(form.level.data or ""),
+                             form.justification.data or "", current_user.id)
         except (claims.ClaimError, KeyError) as error:
             session.rollback()
             flash(str(error), "error")
