@@ -13,10 +13,9 @@ from sqlmodel import Session
 from ..frameworks.registry import framework_by_code
 from ..models import Organisation
 from ..records import claims, external
-from ..tagging.coverage import ElementStatus
 from .collect import collect, period_for
 from .compute import compute
-from .evaluate import checklist
+from .compute import indicator_result as indicator_result_of
 from .model import AuditResult, Evidence, GroupScore, IndicatorFinding, IndicatorResult, Received
 
 __all__ = ["AuditError", "AuditResult", "Evidence", "GroupScore", "IndicatorFinding", "IndicatorResult",
@@ -27,13 +26,25 @@ class AuditError(ValueError):
     """An audit that cannot be run; the message is Indonesian."""
 
 
-def indicator_checklist(session: Session, organisation: Organisation, framework_code: str,
-                        code: str) -> list[ElementStatus]:
-    """The content checklist of one indicator, from the organisation's counted evidence."""
+def indicator_result(session: Session, organisation: Organisation, framework_code: str,
+                     code: str) -> IndicatorResult:
+    """One indicator as the audit of the current period sees it (the indicator page shows this).
+
+    When no period of this framework is open, it is judged as of today with nothing claimed.
+    """
     framework = framework_by_code(framework_code)
-    evidence, _suggested, _unverified = collect(session, organisation, framework, organisation.strict_review)
+    indicator = framework.indicator(code)
+    evidence, suggested, unverified = collect(session, organisation, framework, organisation.strict_review)
     period = period_for(session, organisation, None)
-    return checklist(framework.indicator(code), evidence.get(code, []), period.as_of if period else date.today())
+    if period is None or period.framework != framework.code:
+        return indicator_result_of(framework, indicator, tuple(evidence.get(code, ())), None, None, date.today(),
+                                   organisation.strict_review, suggested.get(code, 0), unverified.get(code, 0))
+    claim = claims.claim_of(session, period.id, code)  # type: ignore[arg-type]
+    value = external.value_of(session, period.id, code)  # type: ignore[arg-type]
+    return indicator_result_of(
+        framework, indicator, tuple(evidence.get(code, ())), claim.level if claim else None,
+        Received(value.value, value.source_document_id, value.note) if value else None, period.as_of,
+        organisation.strict_review, suggested.get(code, 0), unverified.get(code, 0))
 
 
 def run_audit(session: Session, organisation: Organisation, year: int | None = None,

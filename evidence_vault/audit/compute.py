@@ -18,12 +18,9 @@ def compute(framework: Framework, evidence: Mapping[str, Sequence[Evidence]], cl
             suggested: Mapping[str, int] | None = None, unverified: Mapping[str, int] | None = None,
             received: Mapping[str, Received] | None = None) -> AuditResult:
     """Pure: the same inputs always give the same audit."""
-    results = [_external(framework, indicator, tuple(evidence.get(indicator.code, ())),
-                         (received or {}).get(indicator.code))
-               if indicator.index is not None else
-               _indicator(framework, indicator, tuple(evidence.get(indicator.code, ())), claims.get(indicator.code),
-                          assessed_on, strict, (suggested or {}).get(indicator.code, 0),
-                          (unverified or {}).get(indicator.code, 0))
+    results = [indicator_result(framework, indicator, tuple(evidence.get(indicator.code, ())),
+                                claims.get(indicator.code), (received or {}).get(indicator.code), assessed_on, strict,
+                                (suggested or {}).get(indicator.code, 0), (unverified or {}).get(indicator.code, 0))
                for indicator in framework.indicators]
     supported_levels = {item.code: float(item.supported) for item in results}
     claimed_levels = {item.code: float(item.claimed or 0) for item in results}
@@ -37,6 +34,15 @@ def compute(framework: Framework, evidence: Mapping[str, Sequence[Evidence]], cl
         aspects=tuple(_groups(framework, results, by="aspect")),
         indicators=tuple(results), top_gaps=tuple(_top_gaps(framework, results)),
     )
+
+
+def indicator_result(framework: Framework, indicator: Indicator, items: tuple[Evidence, ...], claimed: float | None,
+                     received: Received | None, on: date, strict: bool = False, suggested: int = 0,
+                     unverified: int = 0) -> IndicatorResult:
+    """One indicator as the audit shows it: from another agency's index, or from its documents."""
+    if indicator.index is not None:
+        return _external(framework, indicator, items, received)
+    return _indicator(framework, indicator, items, claimed, on, strict, suggested, unverified)
 
 
 def _indicator(framework: Framework, indicator: Indicator, items: tuple[Evidence, ...], claimed: float | None,

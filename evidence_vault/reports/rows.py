@@ -10,14 +10,15 @@ from ..legal.kinds import KINDS
 STATUS_LABELS = {"ok": "Sesuai klaim", "short": "Di bawah klaim", "unclaimed": "Belum ada klaim",
                  "none": "Tanpa data dukung", "external": "Nilai dari indeks instansi lain"}
 INDICATOR_COLUMNS = ["Indikator", "Nama", "Bobot (%)", "Tingkat diklaim", "Tingkat didukung", "Selisih", "Status",
-                     "Yang belum ada untuk tingkat berikutnya", "Temuan"]
+                     "Yang belum ada untuk tingkat berikutnya", "Temuan", "Penjelasan", "Dinilai per tanggal"]
 EVIDENCE_COLUMNS = ["Indikator", "ID dokumen", "Judul", "Jenis", "Status hukum", "Keberlakuan", "Tanggal",
                     "Status tautan", "Tingkat", "Temuan dokumen", "Melalui padanan"]
 
 
 def indicator_rows(result: AuditResult) -> list[list[Any]]:
     return [[item.code, item.name, item.weight, item.claimed, item.supported, item.gap, STATUS_LABELS[item.status],
-             item.next_missing or "", "; ".join(f"[{f.code}] {f.message}" for f in item.findings)]
+             item.next_missing or "", "; ".join(f"[{f.code}] {f.message}" for f in item.findings),
+             item.explanation, result.assessed_on.isoformat()]
             for item in result.indicators]
 
 

@@ -6,6 +6,7 @@ import csv
 import io
 
 from ..audit import AuditResult
+from ..indonesian import level, long_date
 from .rows import INDICATOR_COLUMNS, indicator_rows, safe_cell
 
 
@@ -20,7 +21,7 @@ def csv_text(result: AuditResult) -> str:
 
 def table_text(result: AuditResult) -> str:
     lines = [
-        f"{result.organisation} · {result.period} · {result.framework_name}",
+        f"{result.organisation} · {result.period} · {result.framework_name} · per {long_date(result.assessed_on)}",
         f"Indeks prediksi {result.supported_index:.2f} ({result.supported_band}) · "
         f"penilaian mandiri {result.claimed_index:.2f} ({result.claimed_band})",
         "",
@@ -28,6 +29,8 @@ def table_text(result: AuditResult) -> str:
     ]
     for item in result.indicators:
         codes = ", ".join(finding.code for finding in item.findings) or "-"
-        claimed = "-" if item.claimed is None else str(item.claimed)
-        lines.append(f"{item.code:>4}  {claimed:>5}  {item.supported:>6}  {codes}")
+        claimed = "-" if item.claimed is None else level(item.claimed)
+        if item.external is not None:
+            codes = "nilai dari indeks instansi lain" if item.claimed is not None else "nilai indeks belum dicatat"
+        lines.append(f"{item.code:>4}  {claimed:>5}  {level(item.supported):>6}  {codes}")
     return "\n".join(lines) + "\n"

@@ -28,7 +28,7 @@ def workbook_bytes(result: AuditResult) -> bytes:
     summary.title = "Ringkasan"
     _summary(summary, result)
     indicators = book.create_sheet("Indikator")
-    _table(indicators, INDICATOR_COLUMNS, indicator_rows(result), widths=[10, 60, 10, 12, 12, 9, 18, 60, 80])
+    _table(indicators, INDICATOR_COLUMNS, indicator_rows(result), widths=[10, 60, 10, 12, 12, 9, 18, 60, 80, 80, 14])
     for row, item in enumerate(result.indicators, start=2):
         indicators.cell(row=row, column=7).fill = PatternFill("solid", fgColor=FILLS[item.status])
     checklist = book.create_sheet("Muatan kebijakan")

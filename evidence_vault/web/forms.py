@@ -117,6 +117,20 @@ class ClaimForm(FlaskForm):
     justification = TextAreaField("Penjelasan untuk penilai", validators=[Optional(), _at_most(5000)])
 
 
+class AsOfForm(FlaskForm):
+    as_of = StringField("Tanggal penilaian", validators=[DataRequired("Isi tanggal."), _at_most(10)],
+                        render_kw={"type": "date"})
+
+
+class ExternalValueForm(FlaskForm):
+    value = StringField("Nilai yang diterima", validators=[Optional(), _at_most(12)],
+                        render_kw={"inputmode": "decimal"})
+    # Choices are the documents linked to the indicator when shown; any document of the
+    # organisation is accepted on submit (records.external checks that it is theirs).
+    source_document = SelectField("Dokumen sumber", validate_choice=False)
+    note = TextAreaField("Catatan", validators=[Optional(), _at_most(2000)])
+
+
 class PeriodForm(FlaskForm):
     year = StringField("Tahun", validators=[DataRequired("Isi tahun."), _at_most(4)],
                        render_kw={"inputmode": "numeric"})

@@ -9,15 +9,16 @@ from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from .. import audit
+from ..audit.explain import level_rules
 from ..frameworks import Framework, builtin_codes, builtin_crosswalk
 from ..frameworks.registry import all_frameworks, framework_by_code
 from ..indonesian import level as level_text
 from ..legal.kinds import KINDS
-from ..models import Organisation
-from ..records import claims, links, organisations, periods
+from ..models import AssessmentPeriod, Organisation
+from ..records import claims, external, links, organisations, periods
 from ..records.access import Permission
 from .context import db_session
-from .forms import ClaimForm, ConfirmForm, PeriodForm, choices
+from .forms import ClaimForm, ConfirmForm, ExternalValueForm, PeriodForm, choices
 from .guards import actor, requires
 from .scope import organisation_in_view, visible_organisations
 
@@ -83,18 +84,66 @@ def detail(framework_code: str, code: str) -> str:
         for link, document in links.links_of_indicator(session, [organisation.id], other, [other_code]):
             carried.append((link, document, f"{other} {other_code}"))
     period = periods.current_period(session, organisation.id)
-    claim = claims.claim_of(session, period.id, code) if period and period.framework == framework.code else None
+    claim = claims.claim_of(session, period.id, code) if claim_allowed(period, framework) else None
     claim_form = ClaimForm(formdata=None, data={"level": level_text(claim.level) if claim else "",
                                                 "justification": claim.justification if claim else ""})
-    checklist = audit.indicator_checklist(session, organisation, framework.code, code)
+    result = audit.indicator_result(session, organisation, framework.code, code)
+    received = external.value_of(session, period.id, code) if claim_allowed(period, framework) else None
+    value_form = ExternalValueForm(formdata=None, data={
+        "value": level_text(received.value) if received else "", "note": received.note if received else "",
+        "source_document": str(received.source_document_id or "") if received else ""})
+    value_form.source_document.choices = choices(
+        [("", "Tanpa dokumen")] + [(str(document.id), document.title) for _link, document in evidence])
     return render_template(
         "indicators/detail.html", framework=framework, indicator=indicator, organisation=organisation,
-        checklist=checklist,
+        checklist=result.checklist, result=result, received=received, value_form=value_form,
+        rules={level.value: level_rules(indicator.level(level.value)) for level in framework.levels
+               if indicator.index is None},
         evidence=evidence, carried=carried, counterparts=counterparts, period=period, claim=claim,
         claim_form=claim_form, kinds=KINDS, state_labels=links.STATE_LABELS, confirm=ConfirmForm(),
-        can_assess=actor().can(Permission.ASSESS, organisation.id) and period is not None
-        and period.framework == framework.code,
+        can_assess=actor().can(Permission.ASSESS, organisation.id) and claim_allowed(period, framework),
     )
+
+
+def claim_allowed(period: AssessmentPeriod | None, framework: Framework) -> bool:
+    """Claims and received values belong to a period of this framework."""
+    return period is not None and period.framework == framework.code
+
+
+@blueprint.route("/indikator/<framework_code>/<code>/nilai-indeks", methods=["POST"])
+@requires(Permission.ASSESS)
+def external_value(framework_code: str, code: str) -> Response:
+    """Record (or remove) the value another agency's index gave this indicator in the current period."""
+    session = db_session()
+    organisation = organisation_in_view()
+    if not actor().can(Permission.ASSESS, organisation.id):
+        abort(404)
+    period = periods.current_period(session, organisation.id)
+    if period is None or period.framework != framework_code:
+        flash("Buka periode penilaian untuk kerangka ini terlebih dahulu.", "error")
+        return redirect(url_for("indicators.catalogue", org=organisation.code))
+    form = ExternalValueForm()
+    form.source_document.choices = None  # any document of the organisation; records.external checks it
+    back = redirect(url_for("indicators.detail", framework_code=framework_code, code=code, org=organisation.code))
+    if not form.validate_on_submit() or not (request.form.get("hapus") or (form.value.data or "").strip()):
+        flash("Isi nilai yang diterima dari indeks instansi lain.", "error")
+        return back
+    try:
+        if request.form.get("hapus"):
+            removed = external.remove_value(session, period, code, current_user.id)
+            message = "Nilai indeks dihapus." if removed else "Belum ada nilai yang dicatat."
+        else:
+            document = form.source_document.data or ""
+            external.set_value(session, period, code, external.parse_value(form.value.data or ""),
+                               int(document) if document.isdigit() else None, form.note.data or "", current_user.id)
+            message = "Nilai indeks disimpan."
+    except (external.ExternalValueError, KeyError) as error:
+        session.rollback()
+        flash(str(error), "error")
+    else:
+        session.commit()
+        flash(message, "info")
+    return back
 
 
 @blueprint.route("/indikator/<framework_code>/<code>/klaim", methods=["POST"])

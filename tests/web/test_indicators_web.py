@@ -142,3 +142,33 @@ def test_indicator_page_shows_the_content_checklist(client: FlaskClient, auth: A
     row = re.search(r"kualitas data</td>(.*?)</tr>", page, re.S).group(1)
     assert "Pasal 1, hlm. 1" in row and "kualitas data" in row
     assert re.search(r"integrasi</td>.*?Belum diatur", page, re.S)
+
+
+def test_whole_levels_only_where_the_framework_gives_whole_levels(client: FlaskClient, auth: Auth, engine) -> None:
+    auth.login("coordinator")
+    catalogue = client.get("/indikator").text
+    client.post("/periode", data={"csrf_token": csrf_token(catalogue), "year": "2025", "framework": "spbe-2020"})
+    page = client.get("/indikator/spbe-2020/3").text
+    response = client.post("/indikator/spbe-2020/3/klaim", data={"csrf_token": csrf_token(page), "level": "2,5"},
+                           follow_redirects=True)
+    assert "hanya menerima tingkat bulat" in response.text
+    client.post("/indikator/spbe-2020/3/klaim", data={"csrf_token": csrf_token(page), "level": "3"})
+    with Session(engine) as session:
+        assert session.exec(select(SelfAssessment)).one().level == 3
+    page = client.get("/indikator/spbe-2020/3").text
+    assert re.search(r'<option value="3" selected>3 – Terdefinisi</option>', page), "the saved claim is preselected"
+
+
+def test_indicator_page_shows_the_rule_the_audit_applies_and_its_verdict(client: FlaskClient, auth: Auth) -> None:
+    auth.login("coordinator")
+    catalogue = client.get("/indikator").text
+    client.post("/periode", data={"csrf_token": csrf_token(catalogue), "year": "2025", "framework": "spbe-2020"})
+    page = client.get("/indikator/spbe-2020/3").text
+    criteria = page[page.index('id="kriteria"'):page.index("</section>", page.index('id="kriteria"'))]
+    assert "kumulatif" in criteria and "Tidak dihitung bila" in criteria and "masih rancangan" in criteria
+    document = upload(client, auth, DATA_POLICY)
+    client.post(f"/documents/{document.id}/tautan", data={"csrf_token": auth.token("/"), "indicator": "spbe-2020:3"})
+    page = client.get("/indikator/spbe-2020/3").text
+    verdict = page[page.index('id="hasil-audit"'):page.index("</section>", page.index('id="hasil-audit"'))]
+    assert "Hasil audit per 30 Juni 2025" in verdict
+    assert "Didukung sampai tingkat" in verdict or "Belum" in verdict

@@ -339,3 +339,28 @@ def test_upload_results_start_with_a_summary(client: FlaskClient, auth: Auth, en
     scans = [IngestResult("a.pdf", Outcome.ADDED, "", 1, "processing"), IngestResult("b.pdf", Outcome.ADDED, "", 2),
              IngestResult("c.pdf", Outcome.REJECTED, "terlalu besar")]
     assert ingest.summary(scans) == "3 berkas: 2 tersimpan (1 dengan OCR di latar belakang), 1 ditolak."
+
+
+def test_audit_as_of_another_day_and_the_period_date_moved(client, auth, engine) -> None:
+    from evidence_vault.models import AssessmentPeriod
+
+    auth.login("coordinator")
+    catalogue = client.get("/indikator").text
+    client.post("/periode", data={"csrf_token": csrf_token(catalogue), "year": "2025", "framework": "spbe-2020"})
+    page = client.get("/audit").text
+    assert "dinilai per <strong>30 Juni 2025</strong>" in page
+    elsewhere = client.get("/audit?tahun=2025&per=2025-03-01").text
+    assert "dinilai per <strong>1 Maret 2025</strong>" in elsewhere and "Kembali ke tanggal periode" in elsewhere
+    assert "per=2025-03-01" in elsewhere, "exports from that view are as of that day too"
+    assert "tidak dikenali" in client.get("/audit?per=kemarin", follow_redirects=True).text
+    csv_text = client.get("/audit/ekspor.csv?tahun=2025&per=2025-03-01").text
+    assert "Dinilai per tanggal" in csv_text.splitlines()[0] and "2025-03-01" in csv_text.splitlines()[1]
+
+    response = client.post("/audit/tanggal?tahun=2025", data={"csrf_token": csrf_token(page), "as_of": "2025-09-15"},
+                           follow_redirects=True)
+    assert "dinilai per <strong>15 September 2025</strong>" in response.text
+    refused = client.post("/audit/tanggal?tahun=2025", data={"csrf_token": csrf_token(page), "as_of": "2031-01-01"},
+                          follow_redirects=True)
+    assert "tidak sesuai dengan periode 2025" in refused.text
+    with Session(engine) as session:
+        assert session.exec(select(AssessmentPeriod)).one().as_of.isoformat() == "2025-09-15"
