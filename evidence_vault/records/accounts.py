@@ -12,6 +12,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..models import Organisation, ReviewerAssignment, Role, User, utcnow
 from . import events
+from .access import account_organisations
 
 MIN_PASSWORD_LENGTH = 10
 MAX_FAILED_LOGINS = 5
@@ -73,14 +74,23 @@ def create_user(
     return user
 
 
+def record_account_change(session: Session, action: str, user: User, actor_id: int | None, **detail: object) -> None:
+    """Record a change to an account in the history of every organisation the account can see.
+
+    A reviewer assigned to another body acts there too, so that body's history must show
+    who changed the account, not only the history of the body it belongs to.
+    """
+    organisation_ids = sorted(account_organisations(session, user)) or [None]
+    for organisation_id in organisation_ids:
+        events.record(session, action, actor_id=actor_id, organisation_id=organisation_id, object_type="user",
+                      object_id=user.id, **detail)
+
+
 def set_password(session: Session, user: User, password: str, actor_id: int | None = None) -> None:
     validate_password(password)
     user.password_hash = generate_password_hash(password)
     session.add(user)
-    events.record(
-        session, "user.password_set", actor_id=actor_id, organisation_id=user.organisation_id,
-        object_type="user", object_id=user.id,
-    )
+    record_account_change(session, "user.password_set", user, actor_id)
 
 
 @dataclass(frozen=True)
@@ -167,8 +177,7 @@ def update_account(session: Session, user: User, *, role: Role | str | None = No
         user.full_name = full_name.strip()
     session.add(user)
     for name, (old, new) in changes.items():
-        events.record(session, "user.change", actor_id=actor_id, organisation_id=user.organisation_id,
-                      object_type="user", object_id=user.id, field=name, old=old, new=new)
+        record_account_change(session, "user.change", user, actor_id, field=name, old=old, new=new)
 
 
 def assign_reviewer(session: Session, user: User, organisation: Organisation, actor_id: int | None) -> None:
@@ -180,16 +189,15 @@ def assign_reviewer(session: Session, user: User, organisation: Organisation, ac
     if exists:
         return
     session.add(ReviewerAssignment(user_id=user.id, organisation_id=organisation.id))
-    events.record(session, "user.assign", actor_id=actor_id, organisation_id=organisation.id, object_type="user",
-                  object_id=user.id, organisation=organisation.code)
+    session.flush()
+    record_account_change(session, "user.assign", user, actor_id, organisation=organisation.code)
 
 
 def unassign_reviewer(session: Session, user: User, organisation: Organisation, actor_id: int | None) -> None:
     for assignment in session.exec(select(ReviewerAssignment).where(
             ReviewerAssignment.user_id == user.id, ReviewerAssignment.organisation_id == organisation.id)):
+        record_account_change(session, "user.unassign", user, actor_id, organisation=organisation.code)
         session.delete(assignment)
-        events.record(session, "user.unassign", actor_id=actor_id, organisation_id=organisation.id,
-                      object_type="user", object_id=user.id, organisation=organisation.code)
 
 
 def assignments(session: Session, user: User) -> list[Organisation]:

@@ -8,7 +8,13 @@ from werkzeug.wrappers import Response
 
 from ..models import Organisation, Role, User
 from ..records import accounts, organisations
-from ..records.access import COORDINATOR_ASSIGNABLE, Permission
+from ..records.access import (
+    COORDINATOR_ASSIGNABLE,
+    Permission,
+    account_organisations,
+    may_manage,
+    organisations_of_accounts,
+)
 from .context import db_session
 from .formatting import ROLE_LABELS
 from .forms import AssignForm, ConfirmForm, PasswordChangeForm, UserCreateForm, UserEditForm, choices
@@ -44,10 +50,9 @@ def _assignable_roles() -> list[Role]:
 
 def _managed_user_or_404(user_id: int) -> User:
     """A user the current admin or coordinator may manage; others answer "not found"."""
-    user = db_session().get(User, user_id)
-    if user is None or not actor().can(Permission.MANAGE_USERS, user.organisation_id):
-        abort(404)
-    if user.role == Role.ADMIN and actor().role is not Role.ADMIN:
+    session = db_session()
+    user = session.get(User, user_id)
+    if user is None or not may_manage(actor(), user, account_organisations(session, user)):
         abort(404)
     return user
 
@@ -82,8 +87,10 @@ def users() -> str | Response:
             form.role.choices = choices([(role.value, ROLE_LABELS[role.value]) for role in _assignable_roles()])
             form.organisation.choices = choices([(org.id, org.name) for org in allowed_orgs])
     people = accounts.users_of(session, scope)
+    seen = organisations_of_accounts(session, people)
+    manageable = {person.id for person in people if may_manage(actor(), person, seen[person.id])}  # type: ignore[index]
     names = {org.id: org.name for org in everyone}
-    return render_template("people/list.html", people=people, form=form, names=names,
+    return render_template("people/list.html", people=people, form=form, names=names, manageable=manageable,
                            created_password=created_password)
 
 
