@@ -162,6 +162,27 @@ def user_reset_password(runtime: Runtime, email: str) -> None:
     click.echo(f"Kata sandi baru untuk {email}: {password}")
 
 
+@user.command("end-sessions")
+@click.argument("email", required=False)
+@click.option("--all", "everyone", is_flag=True, help="Akhiri sesi semua akun (misalnya setelah dugaan kebocoran).")
+@pass_runtime
+@explained
+def user_end_sessions(runtime: Runtime, email: str | None, everyone: bool) -> None:
+    """Mengakhiri semua sesi masuk sebuah akun (atau semua akun dengan --all); mereka harus masuk lagi."""
+    if bool(email) == everyone:
+        raise click.UsageError("sebutkan satu EMAIL, atau --all untuk semua akun.")
+    with db.session_scope(runtime.current_engine()) as session:
+        if everyone:
+            ended = accounts.end_all_sessions(session, actor_id=None)
+            click.echo(f"{ended} sesi diakhiri; semua pengguna harus masuk lagi.")
+            return
+        person = accounts.find_by_email(session, email)  # type: ignore[arg-type]
+        if person is None:
+            raise CommandFailed(f"pengguna {email} tidak ditemukan.")
+        ended = accounts.end_sessions(session, person, actor_id=None)
+    click.echo(f"{ended} sesi {person.email} diakhiri; ia harus masuk lagi di setiap perangkat.")
+
+
 @click.command("backup")
 @click.argument("target", type=click.Path(dir_okay=False))
 @pass_runtime

@@ -14,7 +14,7 @@ from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import HTTPException
 
-from ..models import Organisation, User
+from ..models import Organisation
 from ..records import organisations, periods
 from ..records.access import Permission
 from . import audit, auth, documents, evidence_links, formatting, indicators, legal, library, people, search, trail
@@ -120,15 +120,10 @@ def init_app(app: Flask) -> None:
     login_manager.login_view = "auth.login"
     login_manager.login_message = "Silakan masuk terlebih dahulu."
     login_manager.login_message_category = "info"
-    login_manager.session_protection = "strong"
-
-    @login_manager.user_loader
-    def load_user(session_id: str) -> User | None:
-        user_id, _, _fingerprint = session_id.partition(":")
-        user = db_session().get(User, int(user_id)) if user_id.isdigit() else None
-        if user is None or not user.is_active or user.get_id() != session_id:
-            return None
-        return user
+    # The session record does this job (`auth.load_user`: same browser, still open); Flask-Login's
+    # "strong" protection falls back to "basic" for permanent sessions anyway.
+    login_manager.session_protection = None
+    login_manager.user_loader(auth.load_user)
 
     app.register_blueprint(auth.blueprint)
     app.register_blueprint(documents.blueprint)

@@ -50,6 +50,8 @@ ROUTES: dict[str, tuple[str, str, str | None, set[str], set[str]]] = {
     "people.users": ("GET", "/pengguna", None, LEADS, set()),
     "people.edit_user": ("GET", "/pengguna/{home_user}", "/pengguna/{other_user}", LEADS, ADMIN),
     "people.reset": ("POST", "/pengguna/{home_user}/reset", "/pengguna/{other_user}/reset", LEADS, ADMIN),
+    "people.end_sessions": ("POST", "/pengguna/{home_user}/sesi/akhiri", "/pengguna/{other_user}/sesi/akhiri", LEADS,
+                            ADMIN),
     "people.assign": ("POST", "/pengguna/{home_user}/tugas", None, ADMIN, set()),
     "people.unassign": ("POST", "/pengguna/{home_user}/tugas/{other_org}/hapus", None, ADMIN, set()),
     "links.add": ("POST", "/documents/{home}/tautan", "/documents/{other}/tautan", WRITERS, ADMIN),
@@ -85,6 +87,7 @@ ASSIGNED_REVIEWER: list[tuple[str, str, set[str]]] = [
     ("GET", "/pengguna/{shared_reviewer}", ADMIN),
     ("POST", "/pengguna/{shared_reviewer}", ADMIN),
     ("POST", "/pengguna/{shared_reviewer}/reset", ADMIN),
+    ("POST", "/pengguna/{shared_reviewer}/sesi/akhiri", ADMIN),
 ]
 
 
