@@ -11,6 +11,7 @@ from sqlmodel import Session, col, func, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..models import Organisation, ReviewerAssignment, Role, User, utcnow
+from ..plaintext import clean
 from . import events, login_sessions
 from .access import account_organisations
 
@@ -60,7 +61,7 @@ def create_user(
         raise AccountError(f"Pengguna dengan email {email} sudah ada.")
     user = User(
         email=email,
-        full_name=full_name.strip(),
+        full_name=clean(full_name).strip(),
         password_hash=generate_password_hash(password),
         role=role.value,
         organisation_id=organisation.id if organisation else None,
@@ -229,9 +230,9 @@ def update_account(session: Session, user: User, *, role: Role | str | None = No
         user.is_active = active
         if not active:  # and for good: reactivating the account does not revive these sessions
             login_sessions.end_all(session, user.id, login_sessions.DEACTIVATED)  # type: ignore[arg-type]
-    if full_name is not None and full_name.strip() != user.full_name:
-        changes["full_name"] = (user.full_name, full_name.strip())
-        user.full_name = full_name.strip()
+    if full_name is not None and clean(full_name).strip() != user.full_name:
+        changes["full_name"] = (user.full_name, clean(full_name).strip())
+        user.full_name = clean(full_name).strip()
     session.add(user)
     for name, (old, new) in changes.items():
         record_account_change(session, "user.change", user, actor_id, field=name, old=old, new=new)
