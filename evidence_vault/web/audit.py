@@ -57,5 +57,5 @@ def download(kind: str) -> Response:
     produced = export(db_session(), ingest.store_for(settings()), result, kind, organisation.code)
     with db.session_scope(engine()) as writer:  # the request only read: the event is a short write of its own
         record_export(writer, produced, result, organisation.id, current_user.id)
-    return Response(produced.content, mimetype=produced.mime, headers={
+    return Response(produced.content, content_type=produced.mime, headers={  # the type names its charset itself
         "Content-Disposition": f'attachment; filename="{produced.filename}"'})

@@ -49,6 +49,13 @@ def choices(pairs: list[tuple[object, str]]) -> list[SelectChoice]:
     return [SelectChoice(value, label) for value, label in pairs]
 
 
+def form_problems(form: FlaskForm) -> str:
+    """What is wrong with a submitted form, field by field, for one flash message ("Judul: paling banyak ...")."""
+    problems = [f"{getattr(form, name).label.text}: {', '.join(errors)}" for name, errors in form.errors.items()
+                if name != "csrf_token"]
+    return "; ".join(problems) + "." if problems else "Periksa isian lalu kirim lagi."
+
+
 class LoginForm(VaultForm):
     email = EmailField("Email", validators=[DataRequired("Isi email Anda."), Length(max=254)])
     password = PasswordField("Kata sandi", validators=[DataRequired("Isi kata sandi Anda."), Length(max=1024)])

@@ -16,7 +16,7 @@ from ..models import Organisation
 from ..records import claims, links, organisations, periods
 from ..records.access import Permission
 from .context import db_session
-from .forms import ClaimForm, ConfirmForm, PeriodForm, choices
+from .forms import ClaimForm, ConfirmForm, PeriodForm, choices, form_problems
 from .guards import actor, requires
 from .scope import organisation_in_view, visible_organisations
 
@@ -112,7 +112,7 @@ def claim(framework_code: str, code: str) -> Response:
     form = ClaimForm()
     form.level.choices = choices([(str(level.value), level.name) for level in framework_by_code(framework_code).levels])
     if not form.validate_on_submit():
-        flash("Pilih tingkat yang diklaim.", "error")
+        flash(f"Penilaian mandiri tidak disimpan. {form_problems(form)}", "error")
     else:
         try:
             claims.set_claim(session, period, code, int(form.level.data or 0), form.justification.data or "",
