@@ -17,7 +17,20 @@ from werkzeug.exceptions import HTTPException
 from ..models import Organisation
 from ..records import organisations, periods
 from ..records.access import Permission
-from . import audit, auth, documents, evidence_links, formatting, indicators, legal, library, people, search, trail
+from . import (
+    audit,
+    auth,
+    documents,
+    evidence_links,
+    formatting,
+    indicators,
+    legal,
+    library,
+    numbers,
+    people,
+    search,
+    trail,
+)
 from .context import close_session, db_session
 from .guards import actor
 
@@ -50,6 +63,8 @@ _ERRORS = {
 def _error_page(error: HTTPException) -> tuple[str, int]:
     code = error.code or 500
     title, advice = _ERRORS.get(code, (error.name, error.description or ""))
+    if isinstance(error, numbers.NumberTooLarge):
+        advice = error.description or advice
     return render_template("error.html", code=code, title=title, advice=advice), code
 
 
@@ -116,6 +131,7 @@ def _current_scope() -> dict[str, Any]:
 
 def init_app(app: Flask) -> None:
     """Register blueprints, login handling, filters and hooks on the app."""
+    app.url_map.converters["int"] = numbers.DatabaseId  # before the routes: ids beyond the database's range 404
     login_manager = LoginManager(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message = "Silakan masuk terlebih dahulu."

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
 from .. import audit, db
@@ -12,6 +12,7 @@ from ..records import periods
 from ..records.access import Permission
 from ..reports.exports import export, record_export
 from ..reports.rows import STATUS_LABELS
+from . import numbers
 from .context import db_session, engine, settings
 from .guards import actor, requires
 from .scope import organisation_in_view, visible_organisations
@@ -20,7 +21,7 @@ blueprint = Blueprint("audit", __name__)
 
 
 def _result(organisation: Organisation) -> audit.AuditResult:
-    return audit.run_audit(db_session(), organisation, request.args.get("tahun", type=int))
+    return audit.run_audit(db_session(), organisation, numbers.year())
 
 
 @blueprint.route("/audit")
@@ -35,7 +36,7 @@ def dashboard() -> str:
         "audit/dashboard.html", result=result, organisation=organisation, status_labels=STATUS_LABELS,
         by_code={item.code: item for item in result.indicators} if result else {},
         organisations=visible_organisations(), periods=periods.periods_of(db_session(), organisation.id),
-        year=result.year if result else request.args.get("tahun", type=int),
+        year=result.year if result else numbers.year(),
         can_export=actor().can(Permission.EXPORT, organisation.id),
         can_open_period=actor().can(Permission.ASSESS, organisation.id),
     )
