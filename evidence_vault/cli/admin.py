@@ -12,7 +12,7 @@ from sqlmodel import Session
 from .. import backup, db, demo
 from ..frameworks import FrameworkError, registry
 from ..models import OrganisationKind, Role
-from ..pipeline import indexing, ingest
+from ..pipeline import indexing, ingest, stored_files
 from ..records import accounts, organisations
 from .runtime import CommandFailed, Runtime, explained, pass_runtime
 
@@ -35,6 +35,10 @@ def init(runtime: Runtime, admin_email: str | None) -> None:
     leftovers = ingest.store_for(runtime.settings).sweep_temporary()
     if leftovers:
         click.echo(f"{leftovers} berkas sementara dari unggahan yang terputus dibersihkan.")
+    orphaned = stored_files.check(runtime.settings, runtime.engine).orphaned
+    if orphaned:
+        click.echo(f"{len(orphaned)} berkas tersimpan tanpa dokumen (sisa unggahan yang terputus): jalankan "
+                   "`evidence-vault check --fix` untuk menghapusnya.")
     with Session(runtime.engine) as session:
         if accounts.count_admins(session):
             return
