@@ -133,6 +133,20 @@ class LoginFailure(SQLModel, table=True):
     email: str = Field(max_length=254, index=True)
 
 
+class WorkerHeartbeat(SQLModel, table=True):
+    """A background worker says it is alive (every few seconds), so the admin's pages can tell when none is.
+
+    In the database, because workers may run on other machines than the web server.
+    """
+
+    __tablename__ = "worker_heartbeat"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=128, unique=True)  # host:pid
+    started_at: datetime = Field(default_factory=utcnow)
+    seen_at: datetime = Field(default_factory=utcnow, index=True)
+
+
 class Document(SQLModel, table=True):
     """One uploaded file of one organisation, stored once by its SHA-256."""
 

@@ -10,6 +10,12 @@ confirmed, and links they decided on, are kept.
 Every write is a `session_scope`, which takes SQLite's write lock at its start: a form
 submitted meanwhile waits for the page's commit, and so does the page for the form's.
 
+A page that runs out of time is not a bad page yet: under load it may simply not have had
+the CPU. The background worker (`retry_later`) keeps such a document processing and tries
+the page again later (`ScanResult.retry_after`), up to `MAX_OCR_FAILURES` runs; only then
+is it set aside, with a message that names the real cause (a busy server, or a page too
+heavy to read).
+
 One run reads a document at a time. A run first claims the document (`_claim`: a token
 and a deadline on the document, set only when no other run holds an unexpired claim),
 renews the claim with every page and lets go when it is done. The background worker and
@@ -63,6 +69,14 @@ MAX_OCR_FAILURES = 3  # runs that may fail on a page before it is left until an 
 GAVE_UP = ("Halaman {pages} sudah {count} kali gagal dibaca OCR, jadi tidak dicoba lagi. Pindai ulang dokumen itu "
            "dengan lebih tajam (300 dpi, lurus) lalu unggah lagi, atau jalankan "
            "`evidence-vault ocr --pending --retry-failed` untuk mencoba sekali lagi.")
+GAVE_UP_BUSY = ("Halaman {pages} sudah {count} kali kehabisan waktu OCR karena server terlalu sibuk, bukan karena "
+                "pindaiannya, jadi tidak dicoba lagi otomatis. Admin: kurangi worker.concurrency atau naikkan "
+                "ocr.page_timeout_seconds, lalu jalankan `evidence-vault ocr --pending --retry-failed`.")
+RETRYING = ("OCR halaman {pages} belum selesai karena {cause}; halaman itu dicoba lagi otomatis sekitar {minutes} "
+            "menit lagi. Tidak perlu mengunggah ulang.")
+CAUSES = {"busy": "server sedang sibuk membaca banyak halaman", "timeout": "waktunya habis"}
+OUT_OF_TIME = frozenset(CAUSES)  # error codes of pages worth trying again later
+RETRY_MIN_SECONDS = 10
 _writes = threading.Lock()  # worker threads of one process take turns at the database
 
 
@@ -76,6 +90,7 @@ class ScanResult:
     pages_waiting: int
     message: str
     elsewhere: bool = False  # another run is reading the document: left to it, nothing done here
+    retry_after: int | None = None  # seconds: pages ran out of time, the document waits to be tried again
 
 
 def pending_documents(session: Session, organisation_id: int | None = None) -> list[int]:
@@ -94,16 +109,35 @@ def processing_documents(session: Session) -> list[int]:
     return list(session.exec(statement))
 
 
+def abandoned_documents(session: Session, now: int | None = None) -> list[int]:
+    """Documents still processing whose OCR claim ran out while pages still wait: their run died.
+
+    A run killed mid-document leaves its claim; a worker restarted before it runs out skips
+    the document, and nothing else would ever take it up again (the periodic task does).
+    """
+    waiting_page = select(DocumentPage.id).where(DocumentPage.document_id == Document.id,
+                                                 col(DocumentPage.needs_ocr).is_(True)).exists()
+    statement = select(Document.id).where(
+        Document.extraction_status == ExtractionStatus.PROCESSING.value, col(Document.deleted_at).is_(None),
+        col(Document.ocr_claim).is_not(None), col(Document.ocr_claimed_until) < (now or int(time.time())),
+        waiting_page,
+    ).order_by(col(Document.id))
+    return list(session.exec(statement))
+
+
 def complete(engine: Engine, settings: Settings, document_id: int,
              on_page: Callable[[OcrPage], None] | None = None,
-             stop: threading.Event | None = None, *, retry_failed: bool = False) -> ScanResult | None:
+             stop: threading.Event | None = None, *, retry_failed: bool = False,
+             retry_later: bool = False) -> ScanResult | None:
     """OCR a document's waiting pages, then read its legal metadata and suggestions again.
 
     `on_page` hears of every page as it is done; setting `stop` ends the work after the
     current page (what is read stays read). Returns None when there is nothing to do
     (gone, in the trash, or not waiting for OCR), and a result marked `elsewhere` when
     another run is reading the document. Pages OCR failed on `MAX_OCR_FAILURES` times are
-    not tried again unless `retry_failed`.
+    not tried again unless `retry_failed`. With `retry_later` (the background worker), pages
+    that ran out of time keep the document processing, to be tried again after
+    `retry_after` seconds.
     """
     if _waiting(engine, document_id, retry_failed) is None:
         return None
@@ -120,12 +154,12 @@ def complete(engine: Engine, settings: Settings, document_id: int,
         if given_up and not waiting:  # nothing left to try: say so, record nothing new
             return _as_it_stands(engine, document_id, _gave_up_message(given_up))
         blocked = ocr_unavailable_reason(options) if waiting else None
-        failures: list[str] = []
+        failures: list[OcrPage] = []
         if waiting and not blocked:
             path = FileStore(settings.files_dir, settings.tmp_dir).path_for(sha256)
             for page in recognise_pages(path, detect_type(path), waiting, stages.limits_from(settings), options):
                 if page.error:
-                    failures.append(page.error)
+                    failures.append(page)
                 if not _store_page(engine, document_id, page, claim, seconds):
                     log.warning("document %s: the OCR claim ran out and another run took it over", document_id)
                     return _as_it_stands(engine, document_id, ELSEWHERE, elsewhere=True)
@@ -133,7 +167,8 @@ def complete(engine: Engine, settings: Settings, document_id: int,
                     on_page(page)
                 if stop is not None and stop.is_set():
                     break
-        result = _finish(engine, document_id, failures, blocked)
+        delay = max(RETRY_MIN_SECONDS, 2 * int(options.page_timeout_seconds)) if retry_later else None
+        result = _finish(engine, document_id, failures, blocked, delay)
     finally:
         _release(engine, document_id, claim)
     indexing.sync(settings, engine, [document_id])
@@ -186,8 +221,8 @@ def _as_it_stands(engine: Engine, document_id: int, message: str, *, elsewhere: 
                           message, elsewhere)
 
 
-def _gave_up_message(pages: list[int]) -> str:
-    return GAVE_UP.format(pages=", ".join(map(str, pages)), count=MAX_OCR_FAILURES)
+def _gave_up_message(pages: list[int], busy: bool = False) -> str:
+    return (GAVE_UP_BUSY if busy else GAVE_UP).format(pages=", ".join(map(str, pages)), count=MAX_OCR_FAILURES)
 
 
 def _claim_seconds(options: OcrOptions) -> int:
@@ -253,21 +288,32 @@ def _count_progress(session: Session, document_id: int) -> None:
     ))
 
 
-def _finish(engine: Engine, document_id: int, failures: list[str], blocked: str | None) -> ScanResult:
-    """Status, message, legal metadata and suggestions from the whole text, and the audit event."""
+def _finish(engine: Engine, document_id: int, failures: list[OcrPage], blocked: str | None,
+            retry_delay: int | None = None) -> ScanResult:
+    """Status, message, legal metadata and suggestions from the whole text, and the audit event.
+
+    With `retry_delay` (the background worker), pages that ran out of time this run and may
+    still be tried keep the document processing, and the result asks to be run again.
+    """
     with _writes, session_scope(engine) as session:
         _count_progress(session, document_id)
         document = session.get(Document, document_id)
         assert document is not None
         rows = list(session.exec(select(DocumentPage).where(DocumentPage.document_id == document_id)
                                  .order_by(col(DocumentPage.number))))
-        extraction = Extraction(pages=[_page_text(row) for row in rows], warnings=failures + ([blocked] if blocked
-                                                                                           else []))
+        tries = {row.number: row.ocr_failures for row in rows if row.needs_ocr}
+        late = [page for page in failures if page.error_code in OUT_OF_TIME and page.number in tries]
+        again = [page for page in late if tries[page.number] < MAX_OCR_FAILURES]
+        if retry_delay is not None and again and not blocked:
+            return _retry_later(session, document, again, retry_delay)
+        busy = {page.number for page in failures if page.error_code == "busy"}
+        extraction = Extraction(pages=[_page_text(row) for row in rows],
+                                warnings=[page.error for page in failures] + ([blocked] if blocked else []))
         status = ExtractionStatus.NEEDS_OCR if extraction.needs_ocr else ExtractionStatus.OK
         message = stages.extraction_message(extraction) or "Berhasil disimpan dan teksnya terbaca."
         given_up = [row.number for row in rows if row.needs_ocr and row.ocr_failures >= MAX_OCR_FAILURES]
         if given_up:
-            message += " " + _gave_up_message(given_up)
+            message += " " + _gave_up_message(given_up, busy=bool(busy) and set(given_up) <= busy)
         elif status is ExtractionStatus.NEEDS_OCR and not blocked and not failures:
             message += " Teksnya terbaca setelah admin menjalankan `evidence-vault ocr --pending`."
         document.extraction_status, document.extraction_message = status.value, message
@@ -280,6 +326,19 @@ def _finish(engine: Engine, document_id: int, failures: list[str], blocked: str 
     log.info("OCR of document %s: %s, %d pages read, %d waiting", document_id, result.status,
              result.pages_read, result.pages_waiting)
     return result
+
+
+def _retry_later(session: Session, document: Document, pages: list[OcrPage], delay: int) -> ScanResult:
+    """Keep the document processing, saying which pages wait for another try and why."""
+    busy = any(page.error_code == "busy" for page in pages)
+    message = RETRYING.format(pages=stages.page_list(page.number for page in pages),
+                              cause=CAUSES["busy" if busy else "timeout"], minutes=max(1, round(delay / 60)))
+    document.extraction_message = message
+    session.add(document)
+    log.warning("OCR of document %s: pages %s ran out of time (%s); trying again in %d s", document.id,
+                [page.number for page in pages], "busy server" if busy else "heavy page", delay)
+    return ScanResult(document.id, document.extraction_status, document.ocr_page_count,  # type: ignore[arg-type]
+                      document.ocr_waiting, message, retry_after=delay)
 
 
 def _page_text(row: DocumentPage) -> PageText:

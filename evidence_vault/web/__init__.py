@@ -14,8 +14,8 @@ from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import HTTPException
 
-from ..models import Organisation
-from ..records import organisations, periods
+from ..models import Organisation, Role
+from ..records import organisations, periods, workers
 from ..records.access import Permission
 from . import (
     audit,
@@ -129,6 +129,18 @@ def _current_scope() -> dict[str, Any]:
     return {**shown, "scope_known": True, "scope_organisation": organisation, "scope_period": period}
 
 
+def _background() -> dict[str, Any]:
+    """For admins: whether background work runs (`background.stalled`: documents wait and no worker is alive)."""
+    if not current_user.is_authenticated or current_user.role != Role.ADMIN:
+        return {}
+    session = db_session()
+    try:
+        return {"background": workers.status(session)}
+    except SQLAlchemyError:
+        session.rollback()
+        return {}
+
+
 def init_app(app: Flask) -> None:
     """Register blueprints, login handling, filters and hooks on the app."""
     app.url_map.converters["int"] = numbers.DatabaseId  # before the routes: ids beyond the database's range 404
@@ -154,6 +166,7 @@ def init_app(app: Flask) -> None:
     formatting.register(app)
     app.context_processor(_permissions)
     app.context_processor(_current_scope)
+    app.context_processor(_background)
     app.teardown_appcontext(close_session)
     app.after_request(_security_headers)
     app.register_error_handler(CSRFError, _csrf_error)

@@ -1,5 +1,6 @@
 """Login sessions kept on the server (logout, password change, deactivation and an admin end them for
-good); failed logins per address and email for the throttle, shared by every app process.
+good); failed logins per address and email for the throttle, shared by every app process; heartbeats of
+background workers, so the admin's pages can tell when none is running.
 
 Revision ID: 0008
 Revises: 0007
@@ -48,9 +49,23 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_login_failure_occurred_at'), ['occurred_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_login_failure_address'), ['address'], unique=False)
         batch_op.create_index(batch_op.f('ix_login_failure_email'), ['email'], unique=False)
+    op.create_table(
+        'worker_heartbeat',
+        sa.Column('id', sa.Integer(), nullable=False),
+        sa.Column('name', sqlmodel.sql.sqltypes.AutoString(length=128), nullable=False),
+        sa.Column('started_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.Column('seen_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.PrimaryKeyConstraint('id'),
+        sa.UniqueConstraint('name'),
+    )
+    with op.batch_alter_table('worker_heartbeat', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_worker_heartbeat_seen_at'), ['seen_at'], unique=False)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('worker_heartbeat', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_worker_heartbeat_seen_at'))
+    op.drop_table('worker_heartbeat')
     with op.batch_alter_table('login_failure', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_login_failure_email'))
         batch_op.drop_index(batch_op.f('ix_login_failure_address'))
