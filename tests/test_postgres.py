@@ -20,7 +20,7 @@ from sqlalchemy.exc import DatabaseError
 
 from evidence_vault import db
 from evidence_vault.config import load_settings
-from evidence_vault.pipeline import scans
+from evidence_vault.pipeline import ocr_claims
 
 from .conftest import PASSWORD
 from .servers import free_port
@@ -70,10 +70,15 @@ def test_the_vault_runs_on_postgresql(postgres: str, cli, admin_env, monkeypatch
     vault = db.make_engine(load_settings())  # one OCR run per document: the claim is a conditional UPDATE
     with engine.connect() as connection:
         document_id = connection.execute(text("SELECT min(id) FROM document")).scalar_one()
-    claim = scans._claim(vault, document_id, 300)
-    assert claim is not None and scans._claim(vault, document_id, 300) is None
-    scans._release(vault, document_id, claim)
-    assert scans._claim(vault, document_id, 300) is not None
+    def take() -> str | None:
+        with db.session_scope(vault) as session:
+            return ocr_claims.take(session, document_id, 300)
+
+    claim = take()
+    assert claim is not None and take() is None
+    with db.session_scope(vault) as session:
+        ocr_claims.release(session, document_id, claim)
+    assert take() is not None
     vault.dispose()
     with pytest.raises(DatabaseError, match="append-only"), engine.begin() as connection:
         connection.execute(text("UPDATE event SET action = 'dipalsukan'"))
@@ -125,5 +130,6 @@ def test_sessions_login_limits_and_background_status_on_postgresql(postgres: str
     with db.session_scope(engine) as session:
         workers.beat(session, "mesin:1")
         assert workers.status(session).running
-        assert scans.abandoned_documents(session) == []
+        assert ocr_claims.abandoned_documents(session) == []
     engine.dispose()
+    app.extensions["evidence_vault"]["engine"].dispose()

@@ -16,23 +16,20 @@ the page again later (`ScanResult.retry_after`), up to `MAX_OCR_FAILURES` runs; 
 is it set aside, with a message that names the real cause (a busy server, or a page too
 heavy to read).
 
-One run reads a document at a time. A run first claims the document (`_claim`: a token
-and a deadline on the document, set only when no other run holds an unexpired claim),
-renews the claim with every page and lets go when it is done. The background worker and
-an admin's `ocr --pending` therefore never read the same pages twice, and a run that is
-killed lets go when its claim runs out (`_claim_seconds`).
+One run reads a document at a time (`ocr_claims`): a run claims the document, renews the
+claim with every page and lets go when it is done, so the background worker and an
+admin's `ocr --pending` never read the same pages twice, and a run that is killed lets go
+when its claim runs out.
 """
 
 from __future__ import annotations
 
 import logging
-import secrets
 import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, update
+from sqlalchemy import func, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
@@ -40,7 +37,6 @@ from ..config import Settings
 from ..db import session_scope
 from ..extract import (
     Extraction,
-    OcrOptions,
     OcrPage,
     PageText,
     detect_type,
@@ -50,7 +46,7 @@ from ..extract import (
 from ..models import Document, DocumentPage, ExtractionStatus, PageSource
 from ..records import events
 from ..storage import FileStore
-from . import indexing, stages
+from . import indexing, ocr_claims, stages
 from .rederive import rederive
 
 log = logging.getLogger(__name__)
@@ -64,7 +60,6 @@ NOT_QUEUED = ("Dokumen tersimpan, tetapi antrean OCR di latar belakang tidak dap
               f"pindaiannya belum terbaca. {_SEE_LOG}")
 ELSEWHERE = ("Halaman pindaiannya sedang dibaca oleh proses lain (worker atau `evidence-vault ocr --pending` yang "
              "lain); dokumen ini dilewati dan diselesaikan di sana.")
-CLAIM_MIN_SECONDS = 300
 MAX_OCR_FAILURES = 3  # runs that may fail on a page before it is left until an admin asks again
 GAVE_UP = ("Halaman {pages} sudah {count} kali gagal dibaca OCR, jadi tidak dicoba lagi. Pindai ulang dokumen itu "
            "dengan lebih tajam (300 dpi, lurus) lalu unggah lagi, atau jalankan "
@@ -109,22 +104,6 @@ def processing_documents(session: Session) -> list[int]:
     return list(session.exec(statement))
 
 
-def abandoned_documents(session: Session, now: int | None = None) -> list[int]:
-    """Documents still processing whose OCR claim ran out while pages still wait: their run died.
-
-    A run killed mid-document leaves its claim; a worker restarted before it runs out skips
-    the document, and nothing else would ever take it up again (the periodic task does).
-    """
-    waiting_page = select(DocumentPage.id).where(DocumentPage.document_id == Document.id,
-                                                 col(DocumentPage.needs_ocr).is_(True)).exists()
-    statement = select(Document.id).where(
-        Document.extraction_status == ExtractionStatus.PROCESSING.value, col(Document.deleted_at).is_(None),
-        col(Document.ocr_claim).is_not(None), col(Document.ocr_claimed_until) < (now or int(time.time())),
-        waiting_page,
-    ).order_by(col(Document.id))
-    return list(session.exec(statement))
-
-
 def complete(engine: Engine, settings: Settings, document_id: int,
              on_page: Callable[[OcrPage], None] | None = None,
              stop: threading.Event | None = None, *, retry_failed: bool = False,
@@ -142,8 +121,9 @@ def complete(engine: Engine, settings: Settings, document_id: int,
     if _waiting(engine, document_id, retry_failed) is None:
         return None
     options = stages.ocr_options_from(settings)
-    seconds = _claim_seconds(options)
-    claim = _claim(engine, document_id, seconds)
+    seconds = ocr_claims.lifetime(options.page_timeout_seconds)
+    with _writes, session_scope(engine) as session:
+        claim = ocr_claims.take(session, document_id, seconds)
     if claim is None:
         return _as_it_stands(engine, document_id, ELSEWHERE, elsewhere=True)
     try:
@@ -170,7 +150,8 @@ def complete(engine: Engine, settings: Settings, document_id: int,
         delay = max(RETRY_MIN_SECONDS, 2 * int(options.page_timeout_seconds)) if retry_later else None
         result = _finish(engine, document_id, failures, blocked, delay)
     finally:
-        _release(engine, document_id, claim)
+        with _writes, session_scope(engine) as session:
+            ocr_claims.release(session, document_id, claim)
     indexing.sync(settings, engine, [document_id])
     return result
 
@@ -225,40 +206,13 @@ def _gave_up_message(pages: list[int], busy: bool = False) -> str:
     return (GAVE_UP_BUSY if busy else GAVE_UP).format(pages=", ".join(map(str, pages)), count=MAX_OCR_FAILURES)
 
 
-def _claim_seconds(options: OcrOptions) -> int:
-    """How long a claim holds without renewal: three times the longest a page may take, five minutes at least."""
-    return max(CLAIM_MIN_SECONDS, int(3 * options.page_timeout_seconds))
-
-
-def _claim(engine: Engine, document_id: int, seconds: int) -> str | None:
-    """This run's token for the document's OCR; None while another run holds a claim that has not run out."""
-    token, now = secrets.token_hex(16), int(time.time())
-    with _writes, session_scope(engine) as session:
-        taken = session.exec(update(Document).where(
-            col(Document.id) == document_id,
-            or_(col(Document.ocr_claim).is_(None), col(Document.ocr_claimed_until) < now),
-        ).values(ocr_claim=token, ocr_claimed_until=now + seconds))
-    return token if taken.rowcount == 1 else None
-
-
-def _release(engine: Engine, document_id: int, claim: str) -> None:
-    """Let go of the claim, if it is still this run's."""
-    with _writes, session_scope(engine) as session:
-        session.exec(update(Document).where(
-            col(Document.id) == document_id, col(Document.ocr_claim) == claim,
-        ).values(ocr_claim=None, ocr_claimed_until=None))
-
-
 def _store_page(engine: Engine, document_id: int, page: OcrPage, claim: str, seconds: int) -> bool:
     """One page's OCR text (or one more failure on it), the progress and the renewed claim, in one transaction.
 
     False, with nothing stored, when the claim is no longer this run's.
     """
     with _writes, session_scope(engine) as session:
-        renewed = session.exec(update(Document).where(
-            col(Document.id) == document_id, col(Document.ocr_claim) == claim,
-        ).values(ocr_claimed_until=int(time.time()) + seconds))
-        if renewed.rowcount != 1:
+        if not ocr_claims.renew(session, document_id, claim, seconds):
             return False
         if page.error:
             session.exec(update(DocumentPage).where(

@@ -36,7 +36,7 @@ from sqlmodel import Session
 from .. import db
 from ..config import Settings
 from ..records import workers
-from . import scans
+from . import ocr_claims, scans
 
 log = logging.getLogger(__name__)
 
@@ -150,7 +150,7 @@ def requeue(background: Background) -> int:
 def requeue_abandoned(background: Background) -> int:
     """Queue the documents whose OCR run died holding their claim, once it ran out; returns how many."""
     with Session(background.engine) as session:
-        abandoned = scans.abandoned_documents(session)
+        abandoned = ocr_claims.abandoned_documents(session)
     for document_id in abandoned:
         log.warning("document %s: its OCR run stopped and its claim ran out; queued again", document_id)
         background.enqueue_ocr(document_id)
