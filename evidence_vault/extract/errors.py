@@ -105,8 +105,9 @@ class ExtractionError(Exception):
         return cls(
             "busy",
             f"OCR halaman pindaian ini belum selesai dalam {seconds:g} detik karena server sedang sibuk (banyak "
-            "halaman dibaca bersamaan), bukan karena pindaiannya. Tidak perlu memindai ulang; halaman ini dicoba "
-            "lagi nanti.",
+            "halaman dibaca bersamaan), bukan karena pindaiannya. Tidak perlu memindai ulang: pekerja latar "
+            "belakang mencobanya lagi otomatis, atau admin menjalankan `evidence-vault ocr --pending` saat server "
+            "lebih longgar.",
         )
 
     @classmethod

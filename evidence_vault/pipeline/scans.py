@@ -261,11 +261,12 @@ def _finish(engine: Engine, document_id: int, failures: list[OcrPage], blocked: 
         if retry_delay is not None and again and not blocked:
             return _retry_later(session, document, again, retry_delay)
         busy = {page.number for page in failures if page.error_code == "busy"}
+        given_up = [row.number for row in rows if row.needs_ocr and row.ocr_failures >= MAX_OCR_FAILURES]
+        warnings = [page.error for page in failures if page.number not in given_up]  # those: said once, below
         extraction = Extraction(pages=[_page_text(row) for row in rows],
-                                warnings=[page.error for page in failures] + ([blocked] if blocked else []))
+                                warnings=warnings + ([blocked] if blocked else []))
         status = ExtractionStatus.NEEDS_OCR if extraction.needs_ocr else ExtractionStatus.OK
         message = stages.extraction_message(extraction) or "Berhasil disimpan dan teksnya terbaca."
-        given_up = [row.number for row in rows if row.needs_ocr and row.ocr_failures >= MAX_OCR_FAILURES]
         if given_up:
             message += " " + _gave_up_message(given_up, busy=bool(busy) and set(given_up) <= busy)
         elif status is ExtractionStatus.NEEDS_OCR and not blocked and not failures:

@@ -69,6 +69,7 @@ def test_a_page_that_times_out_under_load_is_retried_later_and_not_blamed_on_the
     assert document.extraction_status == "needs_ocr", "after three tries the page is set aside"
     assert "sibuk" in document.extraction_message and "worker.concurrency" in document.extraction_message
     assert "terlalu berat" not in document.extraction_message and "Pindai ulang" not in document.extraction_message
+    assert "mencobanya lagi otomatis" not in document.extraction_message, "no promise of a retry that will not come"
 
 
 def test_the_worker_schedules_the_retry_itself(starved_ocr, client: FlaskClient, auth: Auth, engine: Engine,
