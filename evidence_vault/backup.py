@@ -34,6 +34,9 @@ from .storage import FileStore
 FORMAT = "evidence-vault-backup/1"
 MANIFEST = "manifest.json"
 DATABASE = "database.jsonl.gz"
+# The state of running processes, not the vault's data: a restored vault starts with nobody
+# logged in (a restore must not reopen sessions ended after the backup) and no failures counted.
+TRANSIENT_TABLES = frozenset({"login_session", "login_failure", "worker_heartbeat"})
 
 
 class BackupError(ValueError):
@@ -87,6 +90,8 @@ def _dump_database(engine: Engine) -> tuple[bytes, int, str | None, set[str], in
         documents = connection.execute(select(func.count()).select_from(Document.__table__)).scalar() or 0
         with gzip.GzipFile(fileobj=buffer, mode="wb", mtime=0) as stream:
             for table in SQLModel.metadata.sorted_tables:
+                if table.name in TRANSIENT_TABLES:
+                    continue
                 for row in connection.execute(select(table).order_by(*table.primary_key.columns)):
                     record = {key: _encode(value) for key, value in row._mapping.items()}
                     if table.name == "document":

@@ -8,10 +8,16 @@ through `importlib.resources`); a deployment's own file comes through `--config`
 EVIDENCE_VAULT_CONFIG and holds only what it changes. Relative paths in the defaults and
 in the environment are relative to the current working directory (so `storage/` sits
 where the vault is run); in an override file, relative to that file's folder.
+
+Every value is checked when the settings are loaded (`_check`), and so is every
+EVIDENCE_VAULT_* variable's name: a bad value or a misspelt variable stops the command
+before it starts, with a message naming the setting, instead of a server that answers
+every page with an error or silently ignores what the admin meant to set.
 """
 
 from __future__ import annotations
 
+import difflib
 import os
 import secrets
 import tomllib
@@ -22,13 +28,17 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
+from .setting_checks import CHECKS
+
 DEFAULT_CONFIG: Traversable = files(__package__) / "config.toml"
 ENV_PREFIX = "EVIDENCE_VAULT_"
 SECRET_KEY_FILE = "secret_key"
+# Variables of ours that are not settings (docs/configuration.md, "Other environment variables").
+OTHER_VARIABLES = frozenset({"CONFIG", "SECRET_KEY", "ADMIN_EMAIL", "ADMIN_PASSWORD", "E2E_CHROMIUM"})
 
 
 class ConfigError(ValueError):
-    """A setting is missing, unknown or of the wrong type."""
+    """A setting is missing, unknown, of the wrong type or out of range; the message (Indonesian) names it."""
 
 
 @dataclass(frozen=True)
@@ -42,7 +52,7 @@ class Settings:
         try:
             return self.values[section][key]
         except KeyError:
-            raise ConfigError(f"unknown setting {section}.{key}") from None
+            raise ConfigError(f"pengaturan {section}.{key} tidak dikenal") from None
 
     @property
     def storage_dir(self) -> Path:
@@ -91,7 +101,9 @@ def load_settings(
         override = _read_toml(Path(config_path))
         _resolve_paths(override, Path(config_path).resolve().parent)
         _merge(values, override, source=str(config_path))
-    _merge(values, _from_environment(values, environ), source="environment")
+    _refuse_unknown_variables(values, environ)
+    _merge(values, _from_environment(values, environ), source="lingkungan")
+    _check(values)
     return Settings(values=values)
 
 
@@ -100,9 +112,9 @@ def _read_toml(path: Path | Traversable) -> dict[str, dict[str, Any]]:
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except FileNotFoundError:
-        raise ConfigError(f"configuration file not found: {path}") from None
+        raise ConfigError(f"berkas pengaturan {path} tidak ditemukan") from None
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"configuration file {path} is not valid TOML: {error}") from None
+        raise ConfigError(f"berkas pengaturan {path} bukan TOML yang sah: {error}") from None
 
 
 _PATH_SETTINGS = {("storage", "dir"), ("search", "index_dir")}
@@ -119,10 +131,10 @@ def _resolve_paths(values: dict[str, dict[str, Any]], base: Path) -> None:
 def _merge(values: dict[str, dict[str, Any]], override: Mapping[str, Any], source: str) -> None:
     for section, entries in override.items():
         if section not in values or not isinstance(entries, Mapping):
-            raise ConfigError(f"{source}: unknown section [{section}]")
+            raise ConfigError(f"{source}: bagian [{section}] tidak dikenal (lihat docs/configuration.md)")
         for key, value in entries.items():
             if key not in values[section]:
-                raise ConfigError(f"{source}: unknown setting {section}.{key}")
+                raise ConfigError(f"{source}: pengaturan {section}.{key} tidak dikenal (lihat docs/configuration.md)")
             values[section][key] = _coerce(value, values[section][key], f"{section}.{key}")
 
 
@@ -144,25 +156,59 @@ def _from_environment(
 
 def _coerce(value: Any, default: Any, name: str) -> Any:
     """Give an override the type of its default; environment values arrive as text."""
-    if not isinstance(value, str) or isinstance(default, str):
-        if isinstance(default, bool) and not isinstance(value, bool):
-            raise ConfigError(f"{name} must be true or false")
-        return value
+    if isinstance(value, str) and not isinstance(default, str):
+        return _from_text(value, default, name)
+    if isinstance(default, bool) and not isinstance(value, bool):
+        raise ConfigError(f"{name} harus true atau false, bukan {value!r}")
+    if isinstance(default, int) and not isinstance(default, bool) and (isinstance(value, bool)
+                                                                        or not isinstance(value, int)):
+        raise ConfigError(f"{name} harus bilangan bulat, bukan {value!r}")
+    if isinstance(default, list) and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+        raise ConfigError(f"{name} harus daftar teks, misalnya [\"a\", \"b\"], bukan {value!r}")
+    if isinstance(default, str) and not isinstance(value, str):
+        raise ConfigError(f"{name} harus teks dalam tanda kutip, bukan {value!r}")
+    return value
+
+
+def _from_text(value: str, default: Any, name: str) -> Any:
+    """An environment variable's text as the type of the setting's default."""
     text = value.strip()
     if isinstance(default, bool):
         if text.lower() in {"1", "true", "yes", "on"}:
             return True
         if text.lower() in {"0", "false", "no", "off"}:
             return False
-        raise ConfigError(f"{name} must be true or false, not {value!r}")
+        raise ConfigError(f"{name} harus true atau false, bukan {value!r}")
     if isinstance(default, int):
         try:
             return int(text)
         except ValueError:
-            raise ConfigError(f"{name} must be a whole number, not {value!r}") from None
+            raise ConfigError(f"{name} harus bilangan bulat, bukan {value!r}") from None
     if isinstance(default, list):
         return [item.strip() for item in text.split(",") if item.strip()]
     return value
+
+
+def _refuse_unknown_variables(values: Mapping[str, Mapping[str, Any]], environ: Mapping[str, str]) -> None:
+    """An EVIDENCE_VAULT_* variable that names no setting is a typo that would be silently ignored."""
+    known = {f"{ENV_PREFIX}{section}_{key}".upper() for section, entries in values.items() for key in entries}
+    known |= {ENV_PREFIX + name for name in OTHER_VARIABLES}
+    for name in sorted(environ):
+        if name.startswith(ENV_PREFIX) and name not in known:
+            close = difflib.get_close_matches(name, sorted(known), n=1)
+            hint = f" (maksudnya {close[0]}?)" if close else ""
+            raise ConfigError(f"variabel lingkungan {name} tidak dikenal{hint}. Perbaiki atau hapus variabel itu; "
+                              "daftar pengaturan ada di docs/configuration.md.")
+
+
+def _check(values: Mapping[str, Mapping[str, Any]]) -> None:
+    """Every setting's value within what the vault can run with (`setting_checks.CHECKS`)."""
+    for (section, key), check in CHECKS.items():
+        problem = check(values[section][key])
+        if problem:
+            variable = f"{ENV_PREFIX}{section}_{key}".upper()
+            raise ConfigError(f"pengaturan {section}.{key} {problem}, bukan {values[section][key]!r}. Perbaiki di "
+                              f"berkas pengaturan atau variabel {variable}; lihat docs/configuration.md.")
 
 
 def secret_key(settings: Settings, environ: Mapping[str, str] | None = None) -> str:

@@ -8,7 +8,6 @@ Timestamps are timezone-aware and stored as UTC.
 
 from __future__ import annotations
 
-import hashlib
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any
@@ -95,12 +94,57 @@ class User(SQLModel, table=True):
         return False
 
     def get_id(self) -> str:
-        """Session identity: the id plus a fingerprint of the password hash.
+        """Session identity for Flask-Login; whether a session still holds is `LoginSession`'s to say."""
+        return str(self.id)
 
-        Changing the password changes the fingerprint, which ends every other session.
-        """
-        fingerprint = hashlib.sha256(self.password_hash.encode()).hexdigest()[:16]
-        return f"{self.id}:{fingerprint}"
+
+class LoginSession(SQLModel, table=True):
+    """One login, kept on the server: the cookie carries only its random token.
+
+    Logging out, a password change, deactivation or an admin's "end all sessions" sets
+    `ended_at`, and an ended session never comes back, whatever cookie is replayed.
+    """
+
+    __tablename__ = "login_session"
+
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(max_length=64, unique=True, index=True)  # SHA-256 of the cookie's token
+    user_id: int = Field(foreign_key="user_account.id", index=True)
+    agent_hash: str = Field(max_length=64)  # SHA-256 of the browser's User-Agent at login
+    address: str = Field(default="", max_length=64)  # the client's address at login
+    created_at: datetime = Field(default_factory=utcnow)
+    last_seen_at: datetime = Field(default_factory=utcnow)
+    ended_at: datetime | None = Field(default=None, index=True)
+    ended_reason: str = Field(default="", max_length=32)
+
+
+class LoginFailure(SQLModel, table=True):
+    """A failed login from an address for an email, kept for the throttle's window.
+
+    In the database, not in a process's memory, so every app process counts the same
+    failures (several app processes may serve one vault).
+    """
+
+    __tablename__ = "login_failure"
+
+    id: int | None = Field(default=None, primary_key=True)
+    occurred_at: datetime = Field(default_factory=utcnow, index=True)
+    address: str = Field(max_length=64, index=True)
+    email: str = Field(max_length=254, index=True)
+
+
+class WorkerHeartbeat(SQLModel, table=True):
+    """A background worker says it is alive (every few seconds), so the admin's pages can tell when none is.
+
+    In the database, because workers may run on other machines than the web server.
+    """
+
+    __tablename__ = "worker_heartbeat"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=128, unique=True)  # host:pid
+    started_at: datetime = Field(default_factory=utcnow)
+    seen_at: datetime = Field(default_factory=utcnow, index=True)
 
 
 class Document(SQLModel, table=True):

@@ -3,7 +3,9 @@
 A file is first streamed into `tmp/` while its hash is computed, then renamed into
 place. Renaming is atomic on one file system, so a reader sees either no file or the
 complete file; a crash leaves at most a stray temporary file, which `sweep_temporary`
-removes.
+removes, or a stored file whose document was never recorded, which `check --fix` removes
+after a grace period (`pipeline.stored_files`). Storing bytes that are already there
+renews the file's time, so that grace period always counts from the latest store.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import hashlib
 import os
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -82,7 +85,7 @@ class FileStore:
         try:
             os.link(staged.path, target)  # atomic, and refuses to replace an existing file
         except FileExistsError:
-            pass
+            os.utime(target)  # about to be recorded (again): its grace period starts over
         else:
             _fsync_directory(target.parent)
         finally:
@@ -91,6 +94,22 @@ class FileStore:
 
     def discard(self, staged: StagedFile) -> None:
         staged.path.unlink(missing_ok=True)
+
+    def stored(self) -> Iterator[tuple[str, float]]:
+        """Every stored file as (SHA-256, time of its latest store)."""
+        if not self.files_dir.is_dir():
+            return
+        for path in self.files_dir.glob("??/??/*"):
+            name = path.name
+            if len(name) == 64 and all(c in "0123456789abcdef" for c in name) and path.is_file():
+                try:
+                    yield name, path.stat().st_mtime
+                except FileNotFoundError:  # removed meanwhile
+                    continue
+
+    def remove(self, sha256: str) -> None:
+        """Delete a stored file (only ever one no document refers to)."""
+        self.path_for(sha256).unlink(missing_ok=True)
 
     def sweep_temporary(self, older_than_seconds: float = 3600) -> int:
         """Remove temporary files left by interrupted uploads; returns how many."""

@@ -57,3 +57,43 @@ def test_sweep_removes_only_old_leftovers(store: FileStore) -> None:
     os.utime(old, (0, 0))
     assert store.sweep_temporary(older_than_seconds=60) == 1
     assert not old.exists() and new.exists()
+
+
+def test_storing_bytes_already_there_renews_their_time(store: FileStore) -> None:
+    """A stored file not yet recorded counts its grace period from its last store (`check --fix`)."""
+    first = store.commit(store.stage(io.BytesIO(b"sama"), max_bytes=100))
+    os.utime(first, (1_000_000, 1_000_000))
+    store.commit(store.stage(io.BytesIO(b"sama"), max_bytes=100))
+    assert os.stat(first).st_mtime > 1_000_000
+
+
+def test_files_stored_without_a_document_are_reported_and_removed_after_the_grace_period(
+        cli, initialised, tmp_path: Path) -> None:
+    """A crash between storing a file and recording its document leaves a file nobody refers to."""
+    import time
+
+    from evidence_vault.config import load_settings
+    from evidence_vault.demo import samples
+    from evidence_vault.pipeline import stored_files
+
+    kept = tmp_path / "laporan.pdf"
+    kept.write_bytes(samples.pdf_document(["Laporan kinerja 2024"]))
+    assert cli("ingest", str(kept), "--org", "badung").exit_code == 0
+    settings = load_settings()
+    store = FileStore(settings.files_dir, settings.tmp_dir)
+    orphan = store.commit(store.stage(io.BytesIO(b"tersimpan lalu server mati"), max_bytes=100))
+
+    fresh = cli("check", "--fix")
+    assert fresh.exit_code == 0 and "1 berkas tanpa dokumen masih dalam masa tunggu" in fresh.output
+    assert orphan.exists(), "it may belong to an upload being recorded right now"
+
+    old = time.time() - stored_files.GRACE.total_seconds() - 60
+    os.utime(orphan, (old, old))
+    found = cli("check")
+    assert found.exit_code == 1 and "Berkas tersimpan tanpa dokumen: 1" in found.output
+    assert "1 berkas tersimpan tanpa dokumen" in cli("init").output
+    fixed = cli("check", "--fix")
+    assert fixed.exit_code == 0 and "1 berkas tanpa dokumen dihapus" in fixed.output
+    assert not orphan.exists()
+    assert store.path_for(hashlib.sha256(kept.read_bytes()).hexdigest()).exists(), "a recorded file stays"
+    assert cli("check").exit_code == 0

@@ -12,7 +12,7 @@ from sqlmodel import Session
 from .. import backup, db, demo
 from ..frameworks import FrameworkError, registry
 from ..models import OrganisationKind, Role
-from ..pipeline import indexing, ingest
+from ..pipeline import indexing, ingest, stored_files
 from ..records import accounts, organisations
 from .runtime import CommandFailed, Runtime, explained, pass_runtime
 
@@ -35,6 +35,10 @@ def init(runtime: Runtime, admin_email: str | None) -> None:
     leftovers = ingest.store_for(runtime.settings).sweep_temporary()
     if leftovers:
         click.echo(f"{leftovers} berkas sementara dari unggahan yang terputus dibersihkan.")
+    orphaned = stored_files.check(runtime.settings, runtime.engine).orphaned
+    if orphaned:
+        click.echo(f"{len(orphaned)} berkas tersimpan tanpa dokumen (sisa unggahan yang terputus): jalankan "
+                   "`evidence-vault check --fix` untuk menghapusnya.")
     with Session(runtime.engine) as session:
         if accounts.count_admins(session):
             return
@@ -160,6 +164,27 @@ def user_reset_password(runtime: Runtime, email: str) -> None:
             raise CommandFailed(f"pengguna {email} tidak ditemukan.")
         password = accounts.reset_password(session, person, actor_id=None)
     click.echo(f"Kata sandi baru untuk {email}: {password}")
+
+
+@user.command("end-sessions")
+@click.argument("email", required=False)
+@click.option("--all", "everyone", is_flag=True, help="Akhiri sesi semua akun (misalnya setelah dugaan kebocoran).")
+@pass_runtime
+@explained
+def user_end_sessions(runtime: Runtime, email: str | None, everyone: bool) -> None:
+    """Mengakhiri semua sesi masuk sebuah akun (atau semua akun dengan --all); mereka harus masuk lagi."""
+    if bool(email) == everyone:
+        raise click.UsageError("sebutkan satu EMAIL, atau --all untuk semua akun.")
+    with db.session_scope(runtime.current_engine()) as session:
+        if everyone:
+            ended = accounts.end_all_sessions(session, actor_id=None)
+            click.echo(f"{ended} sesi diakhiri; semua pengguna harus masuk lagi.")
+            return
+        person = accounts.find_by_email(session, email)  # type: ignore[arg-type]
+        if person is None:
+            raise CommandFailed(f"pengguna {email} tidak ditemukan.")
+        ended = accounts.end_sessions(session, person, actor_id=None)
+    click.echo(f"{ended} sesi {person.email} diakhiri; ia harus masuk lagi di setiap perangkat.")
 
 
 @click.command("backup")

@@ -1,4 +1,5 @@
-"""Search from the command line, and keeping the search index in step: `search`, `reindex`, `check`."""
+"""Search from the command line, and keeping the search index and the stored files in step: `search`, `reindex`,
+`check`."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import sys
 import click
 
 from .. import db, search
-from ..pipeline import indexing
+from ..pipeline import indexing, stored_files
 from ..records import organisations, periods
 from .runtime import Runtime, explained, pass_runtime
 
@@ -62,17 +63,36 @@ def reindex_command(runtime: Runtime, only_check: bool) -> None:
 
 
 @click.command("check")
-@click.option("--fix", is_flag=True, help="Masukkan dokumen yang hilang ke indeks dan buang entri tanpa dokumen.")
+@click.option("--fix", is_flag=True, help="Masukkan dokumen yang hilang ke indeks, buang entri tanpa dokumen, dan "
+                                          "hapus berkas tersimpan tanpa dokumen yang lewat masa tunggu.")
 @pass_runtime
 @explained
 def check_command(runtime: Runtime, fix: bool) -> None:
-    """Membandingkan indeks pencarian dengan basis data (misalnya setelah crash); kode keluar 1 bila berbeda."""
-    report = indexing.check(runtime.settings, runtime.current_engine(), fix=fix)
+    """Membandingkan indeks pencarian dan berkas tersimpan dengan basis data (misalnya setelah crash).
+
+    Kode keluar 1 bila berbeda. Berkas tanpa dokumen yang lebih muda dari satu jam hanya
+    dilaporkan: mungkin unggahan yang sedang dicatat.
+    """
+    engine = runtime.current_engine()
+    report = indexing.check(runtime.settings, engine, fix=fix)
     _print_check(report)
-    if not report.clean and not fix:
+    files = stored_files.check(runtime.settings, engine, fix=fix)
+    _print_files(files, fix)
+    if not (report.clean and files.clean) and not fix:
         sys.exit(1)
     if fix and not report.clean:
-        click.echo("Diperbaiki.")
+        click.echo("Indeks diperbaiki.")
+
+
+def _print_files(report: stored_files.FilesReport, fix: bool) -> None:
+    hours = int(stored_files.GRACE.total_seconds() // 3600)
+    if fix and report.removed:
+        click.echo(f"{len(report.removed)} berkas tanpa dokumen dihapus (sisa unggahan yang terputus).")
+    elif not fix:
+        click.echo(f"Berkas tersimpan tanpa dokumen: {len(report.orphaned)} {report.orphaned[:5]}")
+    if report.waiting:
+        click.echo(f"{len(report.waiting)} berkas tanpa dokumen masih dalam masa tunggu ({hours} jam sejak disimpan; "
+                   "mungkin unggahan yang sedang dicatat) dan tidak dihapus.")
 
 
 def _print_check(report: indexing.CheckReport) -> None:

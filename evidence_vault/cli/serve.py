@@ -1,4 +1,8 @@
-"""`evidence-vault serve`: the web application, with the background worker beside it by default."""
+"""`evidence-vault serve`: the web application, with the background worker beside it by default.
+
+The worker is supervised (`supervisor.WorkerSupervisor`): a worker that dies is logged and
+started again, so uploads never wait for OCR that nobody will do.
+"""
 
 from __future__ import annotations
 
@@ -12,8 +16,7 @@ import click
 from ..extract.isolation import die_with_parent
 from ..pipeline import indexing
 from .runtime import Runtime, explained, pass_runtime
-
-WORKER_STOP_SECONDS = 10
+from .supervisor import WorkerSupervisor
 
 
 @click.command()
@@ -33,7 +36,10 @@ def serve(runtime: Runtime, host: str | None, port: int | None, debug: bool, wor
     port = port or settings.get("server", "port")
     app = create_app(settings)
     # Flask's reloader runs this command twice; only the outer process starts the worker.
-    child = _spawn_worker(runtime.config_path) if worker and os.environ.get("WERKZEUG_RUN_MAIN") != "true" else None
+    supervisor = None
+    if worker and os.environ.get("WERKZEUG_RUN_MAIN") != "true":
+        supervisor = WorkerSupervisor(lambda: _spawn_worker(runtime.config_path))
+        supervisor.start()
     try:
         threading.Thread(target=indexing.index_for(settings).warm, name="search-warm", daemon=True).start()
         click.echo(f"Evidence Vault berjalan di http://{host}:{port}/  (Ctrl-C untuk berhenti)")
@@ -44,23 +50,14 @@ def serve(runtime: Runtime, host: str | None, port: int | None, debug: bool, wor
 
         waitress_serve(app, host=host, port=port, threads=settings.get("server", "threads"), ident="evidence-vault")
     finally:
-        if child is not None:
-            _stop_worker(child)
+        if supervisor is not None:
+            supervisor.stop()
 
 
 def _spawn_worker(config_path: str | None) -> subprocess.Popen[bytes]:
     """`evidence-vault worker` as a child process that dies with `serve`, however `serve` ends."""
     command = [sys.executable, "-m", "evidence_vault", *(["--config", config_path] if config_path else []), "worker"]
     return subprocess.Popen(command, preexec_fn=die_with_parent)
-
-
-def _stop_worker(child: subprocess.Popen[bytes]) -> None:
-    child.terminate()
-    try:
-        child.wait(WORKER_STOP_SECONDS)
-    except subprocess.TimeoutExpired:
-        child.kill()
-        child.wait()
 
 
 COMMANDS = [serve]

@@ -60,7 +60,8 @@ def recognise_pages(path: Path, file_type: FileType, numbers: Iterable[int], lim
             else:
                 yield recognise_page(*arguments)
         except ExtractionError as error:
-            yield OcrPage(number=number, error=f"Halaman {number} belum terbaca oleh OCR: {error.message}")
+            yield OcrPage(number=number, error=f"Halaman {number} belum terbaca oleh OCR: {error.message}",
+                          error_code=error.code)
 
 
 def apply_ocr(extraction: Extraction, results: Iterable[OcrPage]) -> Extraction:

@@ -100,6 +100,17 @@ class ExtractionError(Exception):
         )
 
     @classmethod
+    def ocr_busy(cls, seconds: float) -> ExtractionError:
+        """A page out of time that hardly had the CPU: the server was busy, the scan is not to blame."""
+        return cls(
+            "busy",
+            f"OCR halaman pindaian ini belum selesai dalam {seconds:g} detik karena server sedang sibuk (banyak "
+            "halaman dibaca bersamaan), bukan karena pindaiannya. Tidak perlu memindai ulang: pekerja latar "
+            "belakang mencobanya lagi otomatis, atau admin menjalankan `evidence-vault ocr --pending` saat server "
+            "lebih longgar.",
+        )
+
+    @classmethod
     def ocr_too_much_memory(cls) -> ExtractionError:
         return cls(
             "memory",

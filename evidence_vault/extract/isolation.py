@@ -10,6 +10,10 @@ as soon as the process that asked for it is gone (`exit_with`), so a killed inge
 worker leaves no stray readers. Its actual parent is the forkserver, which lives on while
 any of its children do, so the child watches the asking process rather than its parent.
 
+When work runs out of time, the cause is told apart: work that had most of a core all along
+is heavy (a file too complex, a page too big); work that had little CPU was waiting for a
+busy machine (`starved`), and trying again later is the answer, not rescanning the page.
+
 Whatever the child starts (Tesseract, through pytesseract) must not outlive it: the child
 leads a process group of its own, and the whole group is ended with it, whether it is
 killed for its limits, its asker dies, or it has answered. Temporary files (pytesseract's
@@ -49,6 +53,7 @@ _context = multiprocessing.get_context("forkserver")
 _context.set_forkserver_preload(["evidence_vault.extract.readers", "evidence_vault.extract.ocr"])
 _PR_SET_PDEATHSIG = 1
 SCRATCH_PREFIX = "evidence-vault-"
+BUSY_SHARE = 0.5  # less CPU than half a core over the time allowed: the machine was busy
 STALE_SCRATCH_SECONDS = 3600
 _swept = threading.Event()
 
@@ -76,11 +81,16 @@ def call_isolated(function: Callable[..., T], args: tuple[Any, ...], limits: Lim
     answered = False
     try:
         child.start()
+        started = time.monotonic()
         sender.close()
         if not receiver.poll(timeout + GRACE_SECONDS):
             log.warning("%s%r timed out after %ss", function.__name__, args[:2], timeout)
             timeout_error: Callable[[float], ExtractionError] = getattr(
                 function, "timeout_error", ExtractionError.timeout)
+            busy_error: Callable[[float], ExtractionError] | None = getattr(function, "busy_error", None)
+            used = _cpu_seconds_of(child.pid)  # type: ignore[arg-type]
+            if busy_error is not None and used is not None and starved(used, time.monotonic() - started):
+                raise busy_error(timeout)
             raise timeout_error(timeout)
         outcome = receiver.recv()
         answered = True  # the child then ends its group itself
@@ -102,6 +112,54 @@ def call_isolated(function: Callable[..., T], args: tuple[Any, ...], limits: Lim
     if isinstance(outcome, ExtractionError):
         raise outcome
     return outcome
+
+
+def starved(cpu_seconds: float, wall_seconds: float) -> bool:
+    """Whether work that ran out of time had less than `BUSY_SHARE` of a core meanwhile.
+
+    Tesseract is single-threaded here (`OMP_THREAD_LIMIT=1`): on an idle machine a page
+    uses about one core for as long as it runs. Much less means it waited for the CPU.
+    """
+    return wall_seconds > 0 and cpu_seconds < BUSY_SHARE * wall_seconds
+
+
+class CpuClock:
+    """CPU time of this process and of the children it has waited for, against the wall clock."""
+
+    def __init__(self) -> None:
+        self.wall, self.cpu = time.monotonic(), _own_cpu_seconds()
+
+    def starved(self) -> bool:
+        """Whether the work since this clock started had little CPU (children that ended are counted)."""
+        _reap_children()
+        return starved(_own_cpu_seconds() - self.cpu, time.monotonic() - self.wall)
+
+
+def _own_cpu_seconds() -> float:
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _reap_children(seconds: float = 1.0) -> None:
+    """Wait for children that were just killed (a timed-out Tesseract), so their CPU time counts."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            pid, _status = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            time.sleep(0.02)
+
+
+def _cpu_seconds_of(pid: int) -> float | None:
+    """CPU time of a running process and its waited-for children, from /proc (None elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        ticks = sum(int(value) for value in fields[11:15])  # utime, stime, cutime, cstime
+    except (OSError, IndexError, ValueError):
+        return None
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def _kill_group(child: multiprocessing.process.BaseProcess) -> None:

@@ -30,6 +30,7 @@ from PIL import Image, ImageChops, ImageFilter, ImageOps
 
 from .errors import ExtractionError
 from .image import load_frame, open_image
+from .isolation import CpuClock
 from .result import Deadline, clean_text
 
 log = logging.getLogger(__name__)
@@ -66,6 +67,7 @@ class OcrPage:
     text: str = ""
     confidence: float | None = None
     error: str = ""
+    error_code: str = ""  # `ExtractionError.code`: "timeout" (a heavy page), "busy" (a busy server), ...
 
 
 _checked: dict[tuple[str, str], tuple[float, str | None]] = {}
@@ -114,7 +116,7 @@ def _probe(options: OcrOptions) -> str | None:
 
 def recognise_page(path: Path, type_name: str, number: int, options: OcrOptions) -> OcrPage:
     """Read one page (1-based) of a stored file with Tesseract; runs in the isolated child."""
-    deadline = Deadline(options.page_timeout_seconds)
+    deadline, clock = Deadline(options.page_timeout_seconds), CpuClock()
     os.environ["OMP_THREAD_LIMIT"] = "1"
     try:
         image = page_image(path, type_name, number, options.dpi)
@@ -123,7 +125,7 @@ def recognise_page(path: Path, type_name: str, number: int, options: OcrOptions)
     except MemoryError:
         raise ExtractionError.ocr_too_much_memory() from None
     if time.monotonic() > deadline.ends:
-        raise ExtractionError.ocr_timeout(options.page_timeout_seconds)
+        raise _out_of_time(options.page_timeout_seconds, clock)
     pytesseract.pytesseract.tesseract_cmd = options.tesseract_cmd
     try:
         data = pytesseract.image_to_data(
@@ -136,7 +138,7 @@ def recognise_page(path: Path, type_name: str, number: int, options: OcrOptions)
             f"belum dibaca. Admin: pasang dengan `{INSTALL_HINT}`, {PENDING_HINT}.")) from None
     except RuntimeError as error:  # pytesseract's timeout, and TesseractError
         if "timeout" in str(error).lower():
-            raise ExtractionError.ocr_timeout(options.page_timeout_seconds) from None
+            raise _out_of_time(options.page_timeout_seconds, clock) from None
         log.warning("tesseract failed on page %d of %s: %s", number, path, error)
         raise ExtractionError.ocr_failed(number) from None
     text, confidence = text_and_confidence(data)
@@ -144,6 +146,12 @@ def recognise_page(path: Path, type_name: str, number: int, options: OcrOptions)
 
 
 recognise_page.timeout_error = ExtractionError.ocr_timeout  # type: ignore[attr-defined]  # see call_isolated
+recognise_page.busy_error = ExtractionError.ocr_busy  # type: ignore[attr-defined]
+
+
+def _out_of_time(seconds: float, clock: CpuClock) -> ExtractionError:
+    """Out of time: a busy server if the page hardly had the CPU, a page too heavy if it had it all along."""
+    return ExtractionError.ocr_busy(seconds) if clock.starved() else ExtractionError.ocr_timeout(seconds)
 
 
 def page_image(path: Path, type_name: str, number: int, dpi: int) -> Image.Image:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from pathlib import PurePosixPath
 
+from ..plaintext import clean
+
 MAX_LENGTH = 255
-_INVISIBLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
 def display_name(raw: str | None) -> str:
@@ -16,8 +16,7 @@ def display_name(raw: str | None) -> str:
     A right-to-left override can make "laporan\u202efdp.exe" look like "laporanexe.pdf";
     removing it shows the name as it really is.
     """
-    name = unicodedata.normalize("NFC", raw or "")
-    name = _INVISIBLE.sub("", name).replace("\\", "/")
+    name = clean(raw or "").replace("\\", "/")
     name = PurePosixPath(name).name.strip().lstrip(".")
     name = " ".join(name.split())
     if not name:

@@ -10,23 +10,26 @@ confirmed, and links they decided on, are kept.
 Every write is a `session_scope`, which takes SQLite's write lock at its start: a form
 submitted meanwhile waits for the page's commit, and so does the page for the form's.
 
-One run reads a document at a time. A run first claims the document (`_claim`: a token
-and a deadline on the document, set only when no other run holds an unexpired claim),
-renews the claim with every page and lets go when it is done. The background worker and
-an admin's `ocr --pending` therefore never read the same pages twice, and a run that is
-killed lets go when its claim runs out (`_claim_seconds`).
+A page that runs out of time is not a bad page yet: under load it may simply not have had
+the CPU. The background worker (`retry_later`) keeps such a document processing and tries
+the page again later (`ScanResult.retry_after`), up to `MAX_OCR_FAILURES` runs; only then
+is it set aside, with a message that names the real cause (a busy server, or a page too
+heavy to read).
+
+One run reads a document at a time (`ocr_claims`): a run claims the document, renews the
+claim with every page and lets go when it is done, so the background worker and an
+admin's `ocr --pending` never read the same pages twice, and a run that is killed lets go
+when its claim runs out.
 """
 
 from __future__ import annotations
 
 import logging
-import secrets
 import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, update
+from sqlalchemy import func, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
@@ -34,7 +37,6 @@ from ..config import Settings
 from ..db import session_scope
 from ..extract import (
     Extraction,
-    OcrOptions,
     OcrPage,
     PageText,
     detect_type,
@@ -44,7 +46,7 @@ from ..extract import (
 from ..models import Document, DocumentPage, ExtractionStatus, PageSource
 from ..records import events
 from ..storage import FileStore
-from . import indexing, stages
+from . import indexing, ocr_claims, stages
 from .rederive import rederive
 
 log = logging.getLogger(__name__)
@@ -58,11 +60,18 @@ NOT_QUEUED = ("Dokumen tersimpan, tetapi antrean OCR di latar belakang tidak dap
               f"pindaiannya belum terbaca. {_SEE_LOG}")
 ELSEWHERE = ("Halaman pindaiannya sedang dibaca oleh proses lain (worker atau `evidence-vault ocr --pending` yang "
              "lain); dokumen ini dilewati dan diselesaikan di sana.")
-CLAIM_MIN_SECONDS = 300
 MAX_OCR_FAILURES = 3  # runs that may fail on a page before it is left until an admin asks again
 GAVE_UP = ("Halaman {pages} sudah {count} kali gagal dibaca OCR, jadi tidak dicoba lagi. Pindai ulang dokumen itu "
            "dengan lebih tajam (300 dpi, lurus) lalu unggah lagi, atau jalankan "
            "`evidence-vault ocr --pending --retry-failed` untuk mencoba sekali lagi.")
+GAVE_UP_BUSY = ("Halaman {pages} sudah {count} kali kehabisan waktu OCR karena server terlalu sibuk, bukan karena "
+                "pindaiannya, jadi tidak dicoba lagi otomatis. Admin: kurangi worker.concurrency atau naikkan "
+                "ocr.page_timeout_seconds, lalu jalankan `evidence-vault ocr --pending --retry-failed`.")
+RETRYING = ("OCR halaman {pages} belum selesai karena {cause}; halaman itu dicoba lagi otomatis sekitar {minutes} "
+            "menit lagi. Tidak perlu mengunggah ulang.")
+CAUSES = {"busy": "server sedang sibuk membaca banyak halaman", "timeout": "waktunya habis"}
+OUT_OF_TIME = frozenset(CAUSES)  # error codes of pages worth trying again later
+RETRY_MIN_SECONDS = 10
 _writes = threading.Lock()  # worker threads of one process take turns at the database
 
 
@@ -76,6 +85,7 @@ class ScanResult:
     pages_waiting: int
     message: str
     elsewhere: bool = False  # another run is reading the document: left to it, nothing done here
+    retry_after: int | None = None  # seconds: pages ran out of time, the document waits to be tried again
 
 
 def pending_documents(session: Session, organisation_id: int | None = None) -> list[int]:
@@ -96,20 +106,24 @@ def processing_documents(session: Session) -> list[int]:
 
 def complete(engine: Engine, settings: Settings, document_id: int,
              on_page: Callable[[OcrPage], None] | None = None,
-             stop: threading.Event | None = None, *, retry_failed: bool = False) -> ScanResult | None:
+             stop: threading.Event | None = None, *, retry_failed: bool = False,
+             retry_later: bool = False) -> ScanResult | None:
     """OCR a document's waiting pages, then read its legal metadata and suggestions again.
 
     `on_page` hears of every page as it is done; setting `stop` ends the work after the
     current page (what is read stays read). Returns None when there is nothing to do
     (gone, in the trash, or not waiting for OCR), and a result marked `elsewhere` when
     another run is reading the document. Pages OCR failed on `MAX_OCR_FAILURES` times are
-    not tried again unless `retry_failed`.
+    not tried again unless `retry_failed`. With `retry_later` (the background worker), pages
+    that ran out of time keep the document processing, to be tried again after
+    `retry_after` seconds.
     """
     if _waiting(engine, document_id, retry_failed) is None:
         return None
     options = stages.ocr_options_from(settings)
-    seconds = _claim_seconds(options)
-    claim = _claim(engine, document_id, seconds)
+    seconds = ocr_claims.lifetime(options.page_timeout_seconds)
+    with _writes, session_scope(engine) as session:
+        claim = ocr_claims.take(session, document_id, seconds)
     if claim is None:
         return _as_it_stands(engine, document_id, ELSEWHERE, elsewhere=True)
     try:
@@ -120,12 +134,12 @@ def complete(engine: Engine, settings: Settings, document_id: int,
         if given_up and not waiting:  # nothing left to try: say so, record nothing new
             return _as_it_stands(engine, document_id, _gave_up_message(given_up))
         blocked = ocr_unavailable_reason(options) if waiting else None
-        failures: list[str] = []
+        failures: list[OcrPage] = []
         if waiting and not blocked:
             path = FileStore(settings.files_dir, settings.tmp_dir).path_for(sha256)
             for page in recognise_pages(path, detect_type(path), waiting, stages.limits_from(settings), options):
                 if page.error:
-                    failures.append(page.error)
+                    failures.append(page)
                 if not _store_page(engine, document_id, page, claim, seconds):
                     log.warning("document %s: the OCR claim ran out and another run took it over", document_id)
                     return _as_it_stands(engine, document_id, ELSEWHERE, elsewhere=True)
@@ -133,9 +147,11 @@ def complete(engine: Engine, settings: Settings, document_id: int,
                     on_page(page)
                 if stop is not None and stop.is_set():
                     break
-        result = _finish(engine, document_id, failures, blocked)
+        delay = max(RETRY_MIN_SECONDS, 2 * int(options.page_timeout_seconds)) if retry_later else None
+        result = _finish(engine, document_id, failures, blocked, delay)
     finally:
-        _release(engine, document_id, claim)
+        with _writes, session_scope(engine) as session:
+            ocr_claims.release(session, document_id, claim)
     indexing.sync(settings, engine, [document_id])
     return result
 
@@ -186,32 +202,8 @@ def _as_it_stands(engine: Engine, document_id: int, message: str, *, elsewhere: 
                           message, elsewhere)
 
 
-def _gave_up_message(pages: list[int]) -> str:
-    return GAVE_UP.format(pages=", ".join(map(str, pages)), count=MAX_OCR_FAILURES)
-
-
-def _claim_seconds(options: OcrOptions) -> int:
-    """How long a claim holds without renewal: three times the longest a page may take, five minutes at least."""
-    return max(CLAIM_MIN_SECONDS, int(3 * options.page_timeout_seconds))
-
-
-def _claim(engine: Engine, document_id: int, seconds: int) -> str | None:
-    """This run's token for the document's OCR; None while another run holds a claim that has not run out."""
-    token, now = secrets.token_hex(16), int(time.time())
-    with _writes, session_scope(engine) as session:
-        taken = session.exec(update(Document).where(
-            col(Document.id) == document_id,
-            or_(col(Document.ocr_claim).is_(None), col(Document.ocr_claimed_until) < now),
-        ).values(ocr_claim=token, ocr_claimed_until=now + seconds))
-    return token if taken.rowcount == 1 else None
-
-
-def _release(engine: Engine, document_id: int, claim: str) -> None:
-    """Let go of the claim, if it is still this run's."""
-    with _writes, session_scope(engine) as session:
-        session.exec(update(Document).where(
-            col(Document.id) == document_id, col(Document.ocr_claim) == claim,
-        ).values(ocr_claim=None, ocr_claimed_until=None))
+def _gave_up_message(pages: list[int], busy: bool = False) -> str:
+    return (GAVE_UP_BUSY if busy else GAVE_UP).format(pages=", ".join(map(str, pages)), count=MAX_OCR_FAILURES)
 
 
 def _store_page(engine: Engine, document_id: int, page: OcrPage, claim: str, seconds: int) -> bool:
@@ -220,10 +212,7 @@ def _store_page(engine: Engine, document_id: int, page: OcrPage, claim: str, sec
     False, with nothing stored, when the claim is no longer this run's.
     """
     with _writes, session_scope(engine) as session:
-        renewed = session.exec(update(Document).where(
-            col(Document.id) == document_id, col(Document.ocr_claim) == claim,
-        ).values(ocr_claimed_until=int(time.time()) + seconds))
-        if renewed.rowcount != 1:
+        if not ocr_claims.renew(session, document_id, claim, seconds):
             return False
         if page.error:
             session.exec(update(DocumentPage).where(
@@ -253,21 +242,33 @@ def _count_progress(session: Session, document_id: int) -> None:
     ))
 
 
-def _finish(engine: Engine, document_id: int, failures: list[str], blocked: str | None) -> ScanResult:
-    """Status, message, legal metadata and suggestions from the whole text, and the audit event."""
+def _finish(engine: Engine, document_id: int, failures: list[OcrPage], blocked: str | None,
+            retry_delay: int | None = None) -> ScanResult:
+    """Status, message, legal metadata and suggestions from the whole text, and the audit event.
+
+    With `retry_delay` (the background worker), pages that ran out of time this run and may
+    still be tried keep the document processing, and the result asks to be run again.
+    """
     with _writes, session_scope(engine) as session:
         _count_progress(session, document_id)
         document = session.get(Document, document_id)
         assert document is not None
         rows = list(session.exec(select(DocumentPage).where(DocumentPage.document_id == document_id)
                                  .order_by(col(DocumentPage.number))))
-        extraction = Extraction(pages=[_page_text(row) for row in rows], warnings=failures + ([blocked] if blocked
-                                                                                           else []))
+        tries = {row.number: row.ocr_failures for row in rows if row.needs_ocr}
+        late = [page for page in failures if page.error_code in OUT_OF_TIME and page.number in tries]
+        again = [page for page in late if tries[page.number] < MAX_OCR_FAILURES]
+        if retry_delay is not None and again and not blocked:
+            return _retry_later(session, document, again, retry_delay)
+        busy = {page.number for page in failures if page.error_code == "busy"}
+        given_up = [row.number for row in rows if row.needs_ocr and row.ocr_failures >= MAX_OCR_FAILURES]
+        warnings = [page.error for page in failures if page.number not in given_up]  # those: said once, below
+        extraction = Extraction(pages=[_page_text(row) for row in rows],
+                                warnings=warnings + ([blocked] if blocked else []))
         status = ExtractionStatus.NEEDS_OCR if extraction.needs_ocr else ExtractionStatus.OK
         message = stages.extraction_message(extraction) or "Berhasil disimpan dan teksnya terbaca."
-        given_up = [row.number for row in rows if row.needs_ocr and row.ocr_failures >= MAX_OCR_FAILURES]
         if given_up:
-            message += " " + _gave_up_message(given_up)
+            message += " " + _gave_up_message(given_up, busy=bool(busy) and set(given_up) <= busy)
         elif status is ExtractionStatus.NEEDS_OCR and not blocked and not failures:
             message += " Teksnya terbaca setelah admin menjalankan `evidence-vault ocr --pending`."
         document.extraction_status, document.extraction_message = status.value, message
@@ -280,6 +281,19 @@ def _finish(engine: Engine, document_id: int, failures: list[str], blocked: str 
     log.info("OCR of document %s: %s, %d pages read, %d waiting", document_id, result.status,
              result.pages_read, result.pages_waiting)
     return result
+
+
+def _retry_later(session: Session, document: Document, pages: list[OcrPage], delay: int) -> ScanResult:
+    """Keep the document processing, saying which pages wait for another try and why."""
+    busy = any(page.error_code == "busy" for page in pages)
+    message = RETRYING.format(pages=stages.page_list(page.number for page in pages),
+                              cause=CAUSES["busy" if busy else "timeout"], minutes=max(1, round(delay / 60)))
+    document.extraction_message = message
+    session.add(document)
+    log.warning("OCR of document %s: pages %s ran out of time (%s); trying again in %d s", document.id,
+                [page.number for page in pages], "busy server" if busy else "heavy page", delay)
+    return ScanResult(document.id, document.extraction_status, document.ocr_page_count,  # type: ignore[arg-type]
+                      document.ocr_waiting, message, retry_after=delay)
 
 
 def _page_text(row: DocumentPage) -> PageText:

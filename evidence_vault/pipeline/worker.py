@@ -9,7 +9,12 @@ a scheduler (cron, a systemd timer) instead of a resident worker.
 
 The queue is only a to-do list; the database says which documents are still processing.
 A worker that starts queues them all again (`requeue`), so a worker killed midway loses
-nothing but the page it was reading. Moving to Redis when a deployment grows means
+nothing but the page it was reading. A document whose run was killed while it held the
+document's OCR claim is skipped until the claim runs out; a periodic task (Huey's
+scheduler, every minute) then queues it again (`requeue_abandoned`). Pages that ran out of
+time are tried again later: the task schedules itself (`scans.ScanResult.retry_after`).
+While it runs, the worker writes a heartbeat (`records.workers`), so the admin's pages can
+tell when no worker is running. Moving to Redis when a deployment grows means
 building a `huey.RedisHuey` in `_make_queue` instead; nothing else changes.
 """
 
@@ -17,19 +22,21 @@ from __future__ import annotations
 
 import logging
 import os
+import socket
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from huey import SqliteHuey
+from huey import SqliteHuey, crontab
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from .. import db
 from ..config import Settings
-from . import scans
+from ..records import workers
+from . import ocr_claims, scans
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +52,7 @@ class Background:
     settings: Settings
     huey: SqliteHuey
     _ocr_task: Any = None
+    _requeue_task: Any = None
     _engine: Engine | None = None
     _engine_lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -79,20 +87,35 @@ def _make_queue(settings: Settings) -> Background:
                       immediate=settings.get("worker", "immediate"), utc=True)
     background = Background(settings=settings, huey=huey)
 
+    immediate = bool(settings.get("worker", "immediate"))
+
     @huey.task(name="ocr_document")
     def ocr_document(document_id: int) -> None:
         """Read a web upload's scanned pages, then its legal metadata and suggestions again.
 
-        A failure is not retried (it would most likely fail again): the document is set aside
-        as needing OCR, with what to do, instead of showing "Sedang diproses" forever.
+        Pages that ran out of time are tried again later (the task schedules itself). Any
+        other failure is not retried (it would most likely fail again): the document is set
+        aside as needing OCR, with what to do, instead of showing "Sedang diproses" forever.
         """
         try:
-            scans.complete(background.engine, settings, document_id)
+            result = scans.complete(background.engine, settings, document_id, retry_later=not immediate)
         except Exception:
             log.exception("background OCR of document %s failed", document_id)
             scans.set_aside(background.engine, document_id, scans.BACKGROUND_FAILED)
+            return
+        if result is not None and result.elsewhere:
+            log.info("document %s skipped: another run holds its OCR claim (taken up again when it runs out)",
+                     document_id)
+        if result is not None and result.retry_after:
+            ocr_document.schedule((document_id,), delay=result.retry_after)
+
+    @huey.periodic_task(crontab(minute="*"), name="requeue_abandoned")
+    def requeue_abandoned_task() -> None:
+        """Every minute: documents whose OCR run died, once its claim has run out (`requeue_abandoned`)."""
+        requeue_abandoned(background)
 
     background._ocr_task = ocr_document
+    background._requeue_task = requeue_abandoned_task
     return background
 
 
@@ -124,14 +147,59 @@ def requeue(background: Background) -> int:
     return len(waiting)
 
 
+def requeue_abandoned(background: Background) -> int:
+    """Queue the documents whose OCR run died holding their claim, once it ran out; returns how many."""
+    with Session(background.engine) as session:
+        abandoned = ocr_claims.abandoned_documents(session)
+    for document_id in abandoned:
+        log.warning("document %s: its OCR run stopped and its claim ran out; queued again", document_id)
+        background.enqueue_ocr(document_id)
+    return len(abandoned)
+
+
 def run(settings: Settings, concurrency: int) -> None:
-    """Run the queue until Ctrl-C or SIGTERM (Huey's consumer, with thread workers)."""
+    """Run the queue until Ctrl-C or SIGTERM (Huey's consumer, with thread workers and its scheduler)."""
     background = background_for(settings)
     queued = requeue(background)
     log.info("worker starting with %d threads, %d documents queued", concurrency, queued)
-    consumer = background.huey.create_consumer(workers=concurrency, worker_type="thread", periodic=False,
+    consumer = background.huey.create_consumer(workers=concurrency, worker_type="thread", periodic=True,
                                                check_worker_health=True)
-    consumer.run()
+    with Heartbeat(background.engine):
+        consumer.run()
+
+
+class Heartbeat:
+    """While the block runs, say every `workers.BEAT_SECONDS` that this worker is alive; on leaving, stop saying so."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine, self.name = engine, f"{socket.gethostname()}:{os.getpid()}"[:128]
+        self.stopping = threading.Event()
+        self.thread = threading.Thread(target=self._beat, name="heartbeat", daemon=True)
+
+    def __enter__(self) -> Heartbeat:
+        self._once()
+        self.thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.stopping.set()
+        self.thread.join(workers.BEAT_SECONDS)
+        try:
+            with db.session_scope(self.engine) as session:
+                workers.stopped(session, self.name)
+        except Exception:  # the database may be what stopped us
+            log.exception("could not remove the worker's heartbeat")
+
+    def _beat(self) -> None:
+        while not self.stopping.wait(workers.BEAT_SECONDS):
+            self._once()
+
+    def _once(self) -> None:
+        try:
+            with db.session_scope(self.engine) as session:
+                workers.beat(session, self.name)
+        except Exception:  # a heartbeat missed is not worth stopping the worker for
+            log.exception("could not write the worker's heartbeat")
 
 
 def drain(settings: Settings, concurrency: int) -> int:

@@ -7,10 +7,11 @@ in every organisation. Every web route and command asks an `Actor`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from ..models import ReviewerAssignment, Role, User
 
@@ -89,3 +90,41 @@ def actor_for(session: Session, user: User) -> Actor:
                                 .where(ReviewerAssignment.user_id == user.id)).all()
         organisations.update(assigned)
     return Actor(user, frozenset(organisations))
+
+
+def account_organisations(session: Session, user: User) -> frozenset[int]:
+    """Every organisation an account can see: its own and those it is assigned to review.
+
+    Assignments count whatever the account's role is now: an assignment left behind after a
+    role change still names a body the account was trusted with.
+    """
+    return organisations_of_accounts(session, [user]).get(user.id, frozenset())  # type: ignore[arg-type]
+
+
+def organisations_of_accounts(session: Session, users: Iterable[User]) -> dict[int, frozenset[int]]:
+    """`account_organisations` for many accounts in one query, by user id."""
+    users = list(users)
+    found: dict[int, set[int]] = {user.id: ({user.organisation_id} if user.organisation_id is not None else set())
+                                  for user in users if user.id is not None}
+    rows = session.exec(select(ReviewerAssignment.user_id, ReviewerAssignment.organisation_id)
+                        .where(col(ReviewerAssignment.user_id).in_(list(found))))
+    for user_id, organisation_id in rows:
+        found[user_id].add(organisation_id)
+    return {user_id: frozenset(ids) for user_id, ids in found.items()}
+
+
+def may_manage(actor: Actor, user: User, seen_by_user: frozenset[int]) -> bool:
+    """Whether the actor may change this account: role, activity, password, sessions.
+
+    An admin manages every account. A coordinator manages only accounts whose every
+    organisation (`seen_by_user`, from `account_organisations`) lies within their own:
+    resetting the password of a reviewer who also reviews another body would hand that
+    body to the coordinator.
+    """
+    if not actor.can_anywhere(Permission.MANAGE_USERS):
+        return False
+    if actor.organisation_ids is None:
+        return True
+    if user.role == Role.ADMIN or not actor.can(Permission.MANAGE_USERS, user.organisation_id):
+        return False
+    return seen_by_user <= actor.organisation_ids

@@ -11,7 +11,9 @@ from sqlmodel import Session, col, func, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..models import Organisation, ReviewerAssignment, Role, User, utcnow
-from . import events
+from ..plaintext import clean
+from . import events, login_sessions
+from .access import account_organisations
 
 MIN_PASSWORD_LENGTH = 10
 MAX_FAILED_LOGINS = 5
@@ -59,7 +61,7 @@ def create_user(
         raise AccountError(f"Pengguna dengan email {email} sudah ada.")
     user = User(
         email=email,
-        full_name=full_name.strip(),
+        full_name=clean(full_name).strip(),
         password_hash=generate_password_hash(password),
         role=role.value,
         organisation_id=organisation.id if organisation else None,
@@ -73,14 +75,25 @@ def create_user(
     return user
 
 
+def record_account_change(session: Session, action: str, user: User, actor_id: int | None, **detail: object) -> None:
+    """Record a change to an account in the history of every organisation the account can see.
+
+    A reviewer assigned to another body acts there too, so that body's history must show
+    who changed the account, not only the history of the body it belongs to.
+    """
+    organisation_ids = sorted(account_organisations(session, user)) or [None]
+    for organisation_id in organisation_ids:
+        events.record(session, action, actor_id=actor_id, organisation_id=organisation_id, object_type="user",
+                      object_id=user.id, **detail)
+
+
 def set_password(session: Session, user: User, password: str, actor_id: int | None = None) -> None:
+    """A new password (changed by the user, or reset); every session of the user ends with the old one."""
     validate_password(password)
     user.password_hash = generate_password_hash(password)
     session.add(user)
-    events.record(
-        session, "user.password_set", actor_id=actor_id, organisation_id=user.organisation_id,
-        object_type="user", object_id=user.id,
-    )
+    ended = login_sessions.end_all(session, user.id, login_sessions.PASSWORD_CHANGED)  # type: ignore[arg-type]
+    record_account_change(session, "user.password_set", user, actor_id, sessions_ended=ended)
 
 
 @dataclass(frozen=True)
@@ -91,49 +104,102 @@ class LoginOutcome:
     locked_until: datetime | None = None
 
 
-def authenticate(session: Session, email: str, password: str, now: datetime | None = None) -> LoginOutcome:
-    """Check credentials; five failures in a row lock the account for 15 minutes. Every failure is audited."""
+def authenticate(session: Session, email: str, password: str, now: datetime | None = None,
+                 address: str = "") -> LoginOutcome:
+    """Check credentials; five failures in a row lock the account for 15 minutes. Every failure is audited.
+
+    A locked account is checked against a dummy hash, so it costs as long as any other answer.
+    """
     now = now or utcnow()
     user = session.exec(select(User).where(User.email == normalise_email(email))).first()
     locked_until = _aware(user.locked_until) if user and user.locked_until else None
     if user is not None and locked_until and locked_until > now:
-        check_password_hash(_DUMMY_HASH, password)
+        spend_guard_time(password)
         events.record(session, "login.locked", organisation_id=user.organisation_id, object_type="user",
-                      object_id=user.id, email=user.email)
+                      object_id=user.id, email=user.email, address=address)
         return LoginOutcome(None, locked_until)
     if user is None:
-        check_password_hash(_DUMMY_HASH, password)
+        spend_guard_time(password)
     if user is None or not user.is_active or not check_password_hash(user.password_hash, password):
         events.record(
             session, "login.failed", organisation_id=user.organisation_id if user else None,
             object_type="user", object_id=user.id if user else None, email=normalise_email(email)[:254],
+            address=address,
         )
         if user is not None:
-            user.failed_logins += 1
-            if user.failed_logins >= MAX_FAILED_LOGINS:
-                user.locked_until, user.failed_logins = now + LOCKOUT, 0
-                events.record(session, "login.lockout", organisation_id=user.organisation_id, object_type="user",
-                              object_id=user.id, email=user.email, until=user.locked_until.isoformat())
-            session.add(user)
+            _count_failure(session, user, now)
         return LoginOutcome(None, user.locked_until if user else None)
     user.last_login_at, user.failed_logins, user.locked_until = now, 0, None
     session.add(user)
     events.record(session, "login", actor_id=user.id, organisation_id=user.organisation_id,
-                  object_type="user", object_id=user.id)
+                  object_type="user", object_id=user.id, address=address)
     return LoginOutcome(user)
+
+
+def spend_guard_time(password: str) -> None:
+    """Check the password against a dummy hash: an answer without a real check takes as long as one with."""
+    check_password_hash(_DUMMY_HASH, password)
+
+
+def _count_failure(session: Session, user: User, now: datetime) -> bool:
+    """One more wrong password for the account; the fifth in a row locks it. True when it locked now."""
+    user.failed_logins += 1
+    locked = user.failed_logins >= MAX_FAILED_LOGINS
+    if locked:
+        user.locked_until, user.failed_logins = now + LOCKOUT, 0
+        events.record(session, "login.lockout", organisation_id=user.organisation_id, object_type="user",
+                      object_id=user.id, email=user.email, until=user.locked_until.isoformat())
+    session.add(user)
+    return locked
+
+
+def locked_until(user: User, now: datetime | None = None) -> datetime | None:
+    """When the account unlocks, if it is locked now."""
+    if user.locked_until is None or _aware(user.locked_until) <= (now or utcnow()):
+        return None
+    return _aware(user.locked_until)
 
 
 def _aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def change_password(session: Session, user: User, current: str, new: str) -> None:
-    """The user changes their own password; the current one must be right."""
+def change_password(session: Session, user: User, current: str, new: str, now: datetime | None = None) -> None:
+    """The user changes their own password; the current one must be right.
+
+    Wrong guesses of the current password count like wrong logins: audited, and the fifth
+    in a row locks the account and ends its sessions, this one included, so a borrowed or
+    stolen session cannot try passwords without end. Raises `AccountError` with what to do;
+    the caller commits either way, so the counting sticks.
+    """
+    now = now or utcnow()
+    until = locked_until(user, now)
+    if until is not None:
+        spend_guard_time(current)
+        raise AccountLocked(until)
     if not check_password_hash(user.password_hash, current):
-        raise AccountError("Kata sandi lama salah.")
+        events.record(session, "password.change_failed", actor_id=user.id, organisation_id=user.organisation_id,
+                      object_type="user", object_id=user.id)
+        if _count_failure(session, user, now):
+            login_sessions.end_all(session, user.id, login_sessions.LOCKED, now)  # type: ignore[arg-type]
+            raise AccountLocked(user.locked_until)  # type: ignore[arg-type]
+        raise AccountError("Kata sandi lama salah. Periksa lalu coba lagi; setelah "
+                           f"{MAX_FAILED_LOGINS} kali salah berturut-turut akun dikunci sementara.")
     if current == new:
         raise AccountError("Kata sandi baru harus berbeda dari yang lama.")
+    validate_password(new)
+    user.failed_logins = 0
     set_password(session, user, new, actor_id=user.id)
+
+
+class AccountLocked(AccountError):
+    """Too many wrong current passwords: the account is locked until `until`."""
+
+    def __init__(self, until: datetime) -> None:
+        super().__init__("Terlalu banyak kata sandi lama yang salah, jadi akun dikunci sementara dan semua sesinya "
+                         "diakhiri. Masuk lagi setelah kuncinya lepas, atau minta koordinator mengatur ulang kata "
+                         "sandi Anda.")
+        self.until = until
 
 
 def reset_password_value() -> str:
@@ -162,13 +228,29 @@ def update_account(session: Session, user: User, *, role: Role | str | None = No
     if active is not None and active != user.is_active:
         changes["is_active"] = (user.is_active, active)
         user.is_active = active
-    if full_name is not None and full_name.strip() != user.full_name:
-        changes["full_name"] = (user.full_name, full_name.strip())
-        user.full_name = full_name.strip()
+        if not active:  # and for good: reactivating the account does not revive these sessions
+            login_sessions.end_all(session, user.id, login_sessions.DEACTIVATED)  # type: ignore[arg-type]
+    if full_name is not None and clean(full_name).strip() != user.full_name:
+        changes["full_name"] = (user.full_name, clean(full_name).strip())
+        user.full_name = clean(full_name).strip()
     session.add(user)
     for name, (old, new) in changes.items():
-        events.record(session, "user.change", actor_id=actor_id, organisation_id=user.organisation_id,
-                      object_type="user", object_id=user.id, field=name, old=old, new=new)
+        record_account_change(session, "user.change", user, actor_id, field=name, old=old, new=new)
+
+
+def end_sessions(session: Session, user: User, actor_id: int | None) -> int:
+    """An admin (or the account's coordinator) ends every session of the account; returns how many."""
+    ended = login_sessions.end_all(session, user.id, login_sessions.ENDED_BY_ADMIN)  # type: ignore[arg-type]
+    record_account_change(session, "user.sessions_end", user, actor_id, sessions_ended=ended)
+    return ended
+
+
+def end_all_sessions(session: Session, actor_id: int | None) -> int:
+    """End every session of every account (after a suspected breach); returns how many."""
+    ended = login_sessions.end_everyone(session)
+    events.record(session, "user.sessions_end", actor_id=actor_id, object_type="user", everyone=True,
+                  sessions_ended=ended)
+    return ended
 
 
 def assign_reviewer(session: Session, user: User, organisation: Organisation, actor_id: int | None) -> None:
@@ -180,16 +262,15 @@ def assign_reviewer(session: Session, user: User, organisation: Organisation, ac
     if exists:
         return
     session.add(ReviewerAssignment(user_id=user.id, organisation_id=organisation.id))
-    events.record(session, "user.assign", actor_id=actor_id, organisation_id=organisation.id, object_type="user",
-                  object_id=user.id, organisation=organisation.code)
+    session.flush()
+    record_account_change(session, "user.assign", user, actor_id, organisation=organisation.code)
 
 
 def unassign_reviewer(session: Session, user: User, organisation: Organisation, actor_id: int | None) -> None:
     for assignment in session.exec(select(ReviewerAssignment).where(
             ReviewerAssignment.user_id == user.id, ReviewerAssignment.organisation_id == organisation.id)):
+        record_account_change(session, "user.unassign", user, actor_id, organisation=organisation.code)
         session.delete(assignment)
-        events.record(session, "user.unassign", actor_id=actor_id, organisation_id=organisation.id,
-                      object_type="user", object_id=user.id, organisation=organisation.code)
 
 
 def assignments(session: Session, user: User) -> list[Organisation]:

@@ -8,6 +8,7 @@ import unicodedata
 from sqlmodel import Session, col, select
 
 from ..models import Organisation, OrganisationKind
+from ..plaintext import clean
 from . import events
 
 _CODE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
@@ -31,7 +32,7 @@ def create_organisation(
     region: str = "",
     actor_id: int | None = None,
 ) -> Organisation:
-    name = " ".join(name.split())
+    name = " ".join(clean(name).split())  # typed at the command line: cleaned like a web field
     if not name:
         raise OrganisationError("Nama organisasi tidak boleh kosong.")
     try:
@@ -46,7 +47,7 @@ def create_organisation(
         )
     if find(session, code):
         raise OrganisationError(f"Kode organisasi {code!r} sudah dipakai.")
-    organisation = Organisation(code=code, name=name, kind=kind.value, region=region.strip())
+    organisation = Organisation(code=code, name=name, kind=kind.value, region=clean(region).strip())
     session.add(organisation)
     session.flush()
     events.record(

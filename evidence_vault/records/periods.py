@@ -9,6 +9,7 @@ from sqlmodel import Session, col, select
 from ..frameworks import DEFAULT_FRAMEWORK, FrameworkError, builtin_codes, framework_for_year
 from ..frameworks.registry import framework_by_code
 from ..models import AssessmentPeriod, Organisation
+from ..plaintext import clean
 from . import events
 
 
@@ -40,7 +41,7 @@ def create_period(session: Session, organisation: Organisation, year: int, frame
         earlier.is_current = False
         session.add(earlier)
     period = AssessmentPeriod(organisation_id=organisation.id, framework=framework, year=year, as_of=as_of,
-                              label=label.strip() or f"Evaluasi {year}")
+                              label=clean(label).strip() or f"Evaluasi {year}")
     session.add(period)
     session.flush()
     events.record(session, "period.create", actor_id=actor_id, organisation_id=organisation.id,

@@ -19,6 +19,7 @@ from urllib.parse import quote
 
 from ..audit import AuditResult, Evidence
 from ..legal.kinds import KINDS
+from ..plaintext import clean
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
@@ -66,8 +67,14 @@ def package_bytes(result: AuditResult, files: Mapping[int, PackagedFile]) -> byt
     return buffer.getvalue()
 
 
+def _html(text: str) -> str:
+    """Text for the offline index.html: escaped, without control or direction-override characters."""
+    return html.escape(clean(text))
+
+
 def _clean(text: str) -> str:
-    return " ".join(_UNSAFE.sub("-", text).split()).strip(" .") or "dokumen"
+    """A name for a folder or file in the package: no path or control characters, nothing that reads backwards."""
+    return " ".join(_UNSAFE.sub("-", clean(text)).split()).strip(" .") or "dokumen"
 
 
 def _file_name(evidence: Evidence, source: PackagedFile) -> str:
@@ -92,24 +99,24 @@ def _unique(name: str, used: set[str]) -> str:
 
 def _section(code: str, name: str, claimed: int | None, supported: int, included: list[dict],
              excluded: list[Evidence]) -> str:
-    rows = "".join(f'<li><a href="{quote(entry["file"])}">{html.escape(entry["file"].split("/", 1)[1])}</a> '
-                   f'— {html.escape(entry["title"])}</li>' for entry in included)
-    left_out = "".join(f"<li>{html.escape(e.title)} <em>(tidak disertakan: {html.escape(', '.join(e.findings))})</em>"
+    rows = "".join(f'<li><a href="{quote(entry["file"])}">{_html(entry["file"].split("/", 1)[1])}</a> '
+                   f'— {_html(entry["title"])}</li>' for entry in included)
+    left_out = "".join(f"<li>{_html(e.title)} <em>(tidak disertakan: {_html(', '.join(e.findings))})</em>"
                        "</li>" for e in excluded)
-    return (f"<section><h2>{html.escape(code)}. {html.escape(name)}</h2>"
+    return (f"<section><h2>{_html(code)}. {_html(name)}</h2>"
             f"<p>Klaim: {claimed if claimed is not None else '-'} · didukung: {supported}</p>"
             f"<ul>{rows or '<li>Tidak ada dokumen.</li>'}{left_out}</ul></section>")
 
 
 def _index(result: AuditResult, sections: list[str]) -> str:
-    title = html.escape(f"Data dukung {result.organisation} — {result.period}")
+    title = _html(f"Data dukung {result.organisation} — {result.period}")
     return (
         '<!doctype html><html lang="id"><head><meta charset="utf-8">'
         f"<title>{title}</title>"
         "<style>body{font-family:sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}"
         "h2{font-size:1.05rem;border-top:1px solid #ccc;padding-top:.75rem}</style></head><body>"
-        f"<h1>{title}</h1><p>{html.escape(result.framework_name)} · indeks prediksi "
-        f"{result.supported_index:.2f} ({html.escape(result.supported_band)}) · penilaian mandiri "
-        f"{result.claimed_index:.2f} ({html.escape(result.claimed_band)})</p>"
+        f"<h1>{title}</h1><p>{_html(result.framework_name)} · indeks prediksi "
+        f"{result.supported_index:.2f} ({_html(result.supported_band)}) · penilaian mandiri "
+        f"{result.claimed_index:.2f} ({_html(result.claimed_band)})</p>"
         + "".join(sections) + "</body></html>"
     )

@@ -6,6 +6,7 @@ from typing import Any
 
 from ..audit import AuditResult
 from ..legal.kinds import KINDS
+from ..plaintext import clean
 
 STATUS_LABELS = {"ok": "Sesuai klaim", "short": "Di bawah klaim", "unclaimed": "Belum ada klaim",
                  "none": "Tanpa data dukung", "external": "Nilai dari indeks instansi lain"}
@@ -52,7 +53,16 @@ def checklist_rows(result: AuditResult) -> list[list[Any]]:
 
 
 def safe_cell(value: Any) -> Any:
-    """Text that a spreadsheet would run as a formula is prefixed, so an export cannot carry one."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    """Text any spreadsheet can hold and none will run.
+
+    Control and direction-override characters are removed (`plaintext.clean`; XML cannot
+    hold the former, so one of them in any stored title would fail the whole workbook), line
+    breaks kept; text a spreadsheet would run as a formula is prefixed, so an export cannot
+    carry one.
+    """
+    if not isinstance(value, str):
+        return value
+    value = clean(value, multiline=True)
+    if value[:1] in ("=", "+", "-", "@"):
         return "'" + value
     return value

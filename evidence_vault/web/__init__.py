@@ -14,10 +14,23 @@ from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import HTTPException
 
-from ..models import Organisation, User
-from ..records import organisations, periods
+from ..models import Organisation, Role
+from ..records import organisations, periods, workers
 from ..records.access import Permission
-from . import audit, auth, documents, evidence_links, formatting, indicators, legal, library, people, search, trail
+from . import (
+    audit,
+    auth,
+    documents,
+    evidence_links,
+    formatting,
+    indicators,
+    legal,
+    library,
+    numbers,
+    people,
+    search,
+    trail,
+)
 from .context import close_session, db_session
 from .guards import actor
 
@@ -50,6 +63,8 @@ _ERRORS = {
 def _error_page(error: HTTPException) -> tuple[str, int]:
     code = error.code or 500
     title, advice = _ERRORS.get(code, (error.name, error.description or ""))
+    if isinstance(error, numbers.NumberTooLarge):
+        advice = error.description or advice
     return render_template("error.html", code=code, title=title, advice=advice), code
 
 
@@ -114,21 +129,29 @@ def _current_scope() -> dict[str, Any]:
     return {**shown, "scope_known": True, "scope_organisation": organisation, "scope_period": period}
 
 
+def _background() -> dict[str, Any]:
+    """For admins: whether background work runs (`background.stalled`: documents wait and no worker is alive)."""
+    if not current_user.is_authenticated or current_user.role != Role.ADMIN:
+        return {}
+    session = db_session()
+    try:
+        return {"background": workers.status(session)}
+    except SQLAlchemyError:
+        session.rollback()
+        return {}
+
+
 def init_app(app: Flask) -> None:
     """Register blueprints, login handling, filters and hooks on the app."""
+    app.url_map.converters["int"] = numbers.DatabaseId  # before the routes: ids beyond the database's range 404
     login_manager = LoginManager(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message = "Silakan masuk terlebih dahulu."
     login_manager.login_message_category = "info"
-    login_manager.session_protection = "strong"
-
-    @login_manager.user_loader
-    def load_user(session_id: str) -> User | None:
-        user_id, _, _fingerprint = session_id.partition(":")
-        user = db_session().get(User, int(user_id)) if user_id.isdigit() else None
-        if user is None or not user.is_active or user.get_id() != session_id:
-            return None
-        return user
+    # The session record does this job (`auth.load_user`: same browser, still open); Flask-Login's
+    # "strong" protection falls back to "basic" for permanent sessions anyway.
+    login_manager.session_protection = None
+    login_manager.user_loader(auth.load_user)
 
     app.register_blueprint(auth.blueprint)
     app.register_blueprint(documents.blueprint)
@@ -143,6 +166,7 @@ def init_app(app: Flask) -> None:
     formatting.register(app)
     app.context_processor(_permissions)
     app.context_processor(_current_scope)
+    app.context_processor(_background)
     app.teardown_appcontext(close_session)
     app.after_request(_security_headers)
     app.register_error_handler(CSRFError, _csrf_error)

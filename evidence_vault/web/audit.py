@@ -14,6 +14,7 @@ from ..records import periods
 from ..records.access import Permission
 from ..reports.exports import export, record_export
 from ..reports.rows import STATUS_LABELS
+from . import numbers
 from .context import db_session, engine, settings
 from .forms import AsOfForm
 from .guards import actor, requires
@@ -35,7 +36,7 @@ def _as_of() -> date | None:
 
 
 def _result(organisation: Organisation) -> audit.AuditResult:
-    return audit.run_audit(db_session(), organisation, request.args.get("tahun", type=int), _as_of())
+    return audit.run_audit(db_session(), organisation, numbers.year(), _as_of())
 
 
 @blueprint.route("/audit")
@@ -53,7 +54,7 @@ def dashboard() -> str:
         looking_elsewhere=bool(period and result and result.assessed_on != period.as_of),
         by_code={item.code: item for item in result.indicators} if result else {},
         organisations=visible_organisations(), periods=periods.periods_of(db_session(), organisation.id),
-        year=result.year if result else request.args.get("tahun", type=int),
+        year=result.year if result else numbers.year(),
         can_export=actor().can(Permission.EXPORT, organisation.id),
         can_open_period=actor().can(Permission.ASSESS, organisation.id),
     )
@@ -67,7 +68,7 @@ def move_as_of() -> Response:
     organisation = organisation_in_view()
     if not actor().can(Permission.ASSESS, organisation.id):
         abort(404)
-    year = request.args.get("tahun", type=int)
+    year = numbers.year()
     period = audit.period_for(session, organisation, year)
     form = AsOfForm()
     if period is None:
@@ -102,5 +103,5 @@ def download(kind: str) -> Response:
     produced = export(db_session(), ingest.store_for(settings()), result, kind, organisation.code)
     with db.session_scope(engine()) as writer:  # the request only read: the event is a short write of its own
         record_export(writer, produced, result, organisation.id, current_user.id)
-    return Response(produced.content, mimetype=produced.mime, headers={
+    return Response(produced.content, content_type=produced.mime, headers={  # the type names its charset itself
         "Content-Disposition": f'attachment; filename="{produced.filename}"'})

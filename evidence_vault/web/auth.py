@@ -1,22 +1,33 @@
-"""Logging in and out."""
+"""Logging in and out, and recognising a logged-in browser by its server-side session record."""
 
 from __future__ import annotations
 
-import threading
-import time
-from collections import OrderedDict, deque
+from datetime import timedelta
 from urllib.parse import urlsplit
 
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.wrappers import Response
 
-from ..records import accounts
-from .context import db_session
-from .formatting import date_time
+from .. import db
+from ..models import User
+from ..records import events, login_limits, login_sessions
+from .addresses import client_address, networks
+from .context import READING_METHODS, db_session, engine, settings
 from .forms import ConfirmForm, LoginForm
 
 blueprint = Blueprint("auth", __name__)
+TOKEN = "login"  # the session-cookie key holding the token of the login's record
+
+WRONG = ("Email atau kata sandi salah, atau akun sedang nonaktif atau dikunci sementara (setelah beberapa kali "
+         "salah kata sandi). Periksa lalu coba lagi; bila tetap tidak bisa, minta koordinator mengatur ulang kata "
+         "sandi Anda.")
+TOO_MANY = {
+    login_limits.Refusal.ACCOUNT_LIMIT: "Terlalu banyak percobaan masuk untuk email ini dari alamat Anda. Tunggu 15 "
+                                        "menit lalu coba lagi, atau minta koordinator mengatur ulang kata sandi Anda.",
+    login_limits.Refusal.ADDRESS_LIMIT: "Terlalu banyak percobaan masuk yang gagal dari alamat ini. Tunggu 15 menit "
+                                        "lalu coba lagi; akun yang kata sandinya benar tetap bisa masuk.",
+}
 
 
 def _safe_next(target: str | None) -> str:
@@ -26,75 +37,66 @@ def _safe_next(target: str | None) -> str:
     return url_for("documents.index")
 
 
+def address() -> str:
+    """The client's address, believing X-Forwarded-For only from the trusted proxies."""
+    trusted = networks(tuple(settings().get("server", "trusted_proxies")))
+    return client_address(request.remote_addr, request.headers.get("X-Forwarded-For"), trusted)
+
+
+def _agent() -> str:
+    return request.headers.get("User-Agent", "")
+
+
+def _lifetime() -> timedelta:
+    return timedelta(minutes=settings().get("session", "lifetime_minutes"))
+
+
 @blueprint.route("/login", methods=["GET", "POST"])
 def login() -> str | Response | tuple[str, int]:
     if current_user.is_authenticated:
         return redirect(url_for("documents.index"))
     form = LoginForm()
     if form.validate_on_submit():
-        if not _THROTTLE.allow(request.remote_addr or "-"):
-            flash("Terlalu banyak percobaan masuk dari alamat ini. Tunggu 15 menit lalu coba lagi.", "error")
-            return render_template("login.html", form=form), 429
         database = db_session()
-        outcome = accounts.authenticate(database, form.email.data or "", form.password.data or "")
+        attempt = login_limits.attempt_login(database, form.email.data or "", form.password.data or "", address())
+        token = login_sessions.start(database, attempt.user.id, _agent(), address()) if attempt.user else None
         database.commit()
-        if outcome.user is not None:
-            session.clear()
-            login_user(outcome.user)
-            session.permanent = True
+        if attempt.user is not None:
+            session.clear()  # nothing from before the login carries over (session fixation)
+            login_user(attempt.user)
+            session[TOKEN], session.permanent = token, True
             return redirect(_safe_next(request.args.get("next")))
-        _THROTTLE.failed(request.remote_addr or "-")
-        if outcome.locked_until:
-            flash(f"Akun dikunci sementara setelah {accounts.MAX_FAILED_LOGINS} kali gagal masuk. Coba lagi "
-                  f"setelah {date_time(outcome.locked_until)}, atau minta koordinator mengatur ulang kata sandi.",
-                  "error")
-        else:
-            flash("Email atau kata sandi salah, atau akun dinonaktifkan.", "error")
+        if attempt.refusal in TOO_MANY:
+            flash(TOO_MANY[attempt.refusal], "error")  # type: ignore[index]
+            return render_template("login.html", form=form), 429
+        flash(WRONG, "error")
     return render_template("login.html", form=form)
 
 
-class _Throttle:
-    """Failed logins per address in this process: slows password guessing across many accounts.
-
-    Bounded: an address whose failures have all aged out is forgotten, and beyond
-    `max_addresses` the address that failed longest ago is dropped first, so a flood of
-    spoofed or rotating addresses cannot grow it without end.
-    """
-
-    def __init__(self, limit: int = 30, window: float = 15 * 60, max_addresses: int = 10_000) -> None:
-        self.limit, self.window, self.max_addresses = limit, window, max_addresses
-        self.failures: OrderedDict[str, deque[float]] = OrderedDict()
-        self.lock = threading.Lock()
-
-    def _recent(self, address: str) -> deque[float]:
-        times = self.failures.get(address, deque())
-        while times and times[0] < time.monotonic() - self.window:
-            times.popleft()
-        if not times:
-            self.failures.pop(address, None)
-        return times
-
-    def allow(self, address: str) -> bool:
-        with self.lock:
-            return len(self._recent(address)) < self.limit
-
-    def failed(self, address: str) -> None:
-        with self.lock:
-            times = self._recent(address)
-            times.append(time.monotonic())
-            self.failures[address] = times
-            self.failures.move_to_end(address)
-            while len(self.failures) > self.max_addresses:
-                self.failures.popitem(last=False)
-
-
-_THROTTLE = _Throttle()
+def load_user(user_id: str) -> User | None:
+    """Flask-Login's user loader: the user whose session record behind this cookie is still open."""
+    if not user_id.isdigit():
+        return None
+    database = db_session()
+    record = login_sessions.resume(database, session.get(TOKEN), int(user_id), _agent(), _lifetime())
+    user = database.get(User, record.user_id) if record else None
+    if record is None or user is None or not user.is_active:
+        return None
+    if request.method in READING_METHODS and login_sessions.needs_touch(record):
+        with db.session_scope(engine()) as writer:  # a reading request: a short write of its own
+            login_sessions.touch(writer, record.id)  # type: ignore[arg-type]
+    return user
 
 
 @blueprint.route("/logout", methods=["POST"])
 @login_required
 def logout() -> Response:
     ConfirmForm()  # CSRF is checked globally; the form only documents the intent
+    database = db_session()
+    if login_sessions.end(database, session.get(TOKEN)):
+        events.record(database, "logout", actor_id=current_user.id, organisation_id=current_user.organisation_id,
+                      object_type="user", object_id=current_user.id)
+    database.commit()
     logout_user()
     session.clear()
     flash("Anda sudah keluar.", "info")

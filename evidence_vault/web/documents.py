@@ -11,6 +11,7 @@ from ..models import Organisation, Role
 from ..pipeline import ingest, worker
 from ..records import documents, organisations
 from ..records.access import Permission
+from . import numbers
 from .context import db_session, end_transaction, engine, reindex, settings
 from .evidence_links import link_view
 from .forms import ConfirmForm, UploadForm, choices
@@ -25,7 +26,7 @@ TEXT_PAGES_PER_VIEW = 10
 def _listing_args() -> dict[str, object]:
     sort = request.args.get("sort", documents.DEFAULT_SORT)
     return {
-        "page": request.args.get("page", 1, type=int) or 1,
+        "page": numbers.page_number(),
         "sort": sort if sort in documents.SORTS else documents.DEFAULT_SORT,
         "descending": request.args.get("order", "desc") != "asc",
     }
@@ -38,7 +39,7 @@ def _yes_no(name: str) -> bool | None:
 def _filters() -> documents.Filters:
     return documents.Filters(
         kind=request.args.get("jenis", ""),
-        year=request.args.get("tahun", type=int),
+        year=numbers.year(),
         status=request.args.get("status", ""),
         has_findings=_yes_no("temuan"),
         confirmed=_yes_no("terkonfirmasi"),
@@ -115,7 +116,7 @@ def detail(document_id: int) -> str:
     if document.deleted_at is not None and not actor().can(Permission.RESTORE, document.organisation_id):
         abort(404)
     pages = documents.pages_of(db_session(), document.id)
-    view = max(1, request.args.get("halaman", 1, type=int) or 1)
+    view = numbers.page_number("halaman")
     shown = pages[(view - 1) * TEXT_PAGES_PER_VIEW: view * TEXT_PAGES_PER_VIEW]
     views = max(1, -(-len(pages) // TEXT_PAGES_PER_VIEW))
     organisation = db_session().get(Organisation, document.organisation_id)

@@ -1,13 +1,47 @@
-"""Forms (Flask-WTF): every form carries a CSRF token."""
+"""Forms (Flask-WTF): every form carries a CSRF token, cleans what is typed and speaks Indonesian."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import MultipleFileField
 from wtforms import BooleanField, EmailField, PasswordField, SelectChoice, SelectField, StringField, TextAreaField
+from wtforms.fields.core import UnboundField
 from wtforms.validators import DataRequired, Length, Optional
 
 from ..legal.kinds import KINDS
+from ..plaintext import clean
+from .form_messages import INDONESIAN
+
+
+def _clean_line(value: Any) -> Any:
+    return clean(value) if isinstance(value, str) else value
+
+
+def _clean_lines(value: Any) -> Any:
+    return clean(value, multiline=True) if isinstance(value, str) else value
+
+
+class VaultForm(FlaskForm):
+    """The base of every form here.
+
+    Every typed text field (not passwords, taken exactly as typed) loses control and
+    direction-override characters on input (`plaintext.clean`): one such character once
+    made the organisation's whole XLSX export fail. A text area keeps its line breaks.
+    WTForms' own messages come in Indonesian (`form_messages`).
+    """
+
+    class Meta(FlaskForm.Meta):
+        def bind_field(self, form: Any, unbound_field: UnboundField, options: dict[str, Any]) -> Any:
+            kind = unbound_field.field_class
+            if issubclass(kind, StringField) and not issubclass(kind, PasswordField):
+                cleaner = _clean_lines if issubclass(kind, TextAreaField) else _clean_line
+                options["filters"] = [*unbound_field.kwargs.get("filters", ()), cleaner]
+            return unbound_field.bind(form=form, **options)
+
+        def get_translations(self, form: Any) -> Any:
+            return INDONESIAN
 
 
 def choices(pairs: list[tuple[object, str]]) -> list[SelectChoice]:
@@ -15,17 +49,24 @@ def choices(pairs: list[tuple[object, str]]) -> list[SelectChoice]:
     return [SelectChoice(value, label) for value, label in pairs]
 
 
-class LoginForm(FlaskForm):
+def form_problems(form: FlaskForm) -> str:
+    """What is wrong with a submitted form, field by field, for one flash message ("Judul: paling banyak ...")."""
+    problems = [f"{getattr(form, name).label.text}: {', '.join(errors)}" for name, errors in form.errors.items()
+                if name != "csrf_token"]
+    return "; ".join(problems) + "." if problems else "Periksa isian lalu kirim lagi."
+
+
+class LoginForm(VaultForm):
     email = EmailField("Email", validators=[DataRequired("Isi email Anda."), Length(max=254)])
     password = PasswordField("Kata sandi", validators=[DataRequired("Isi kata sandi Anda."), Length(max=1024)])
 
 
-class UploadForm(FlaskForm):
+class UploadForm(VaultForm):
     files = MultipleFileField("Berkas", validators=[DataRequired("Pilih minimal satu berkas.")])
     organisation = SelectField("Organisasi", coerce=int, validate_choice=True)
 
 
-class ConfirmForm(FlaskForm):
+class ConfirmForm(VaultForm):
     """A button that changes state: only the CSRF token travels."""
 
 
@@ -41,7 +82,7 @@ def _date(label: str) -> StringField:
     return StringField(label, validators=[Optional(), _at_most(10)], render_kw={"type": "date"})
 
 
-class LegalMetadataForm(FlaskForm):
+class LegalMetadataForm(VaultForm):
     """Correct and confirm the legal metadata; empty means "not known"."""
 
     jenis = SelectField("Jenis/bentuk", choices=choices([("", "— belum diketahui —")]
@@ -73,30 +114,30 @@ class LegalMetadataForm(FlaskForm):
     confirm = BooleanField("Saya sudah mencocokkan metadata ini dengan naskahnya")
 
 
-class PasswordChangeForm(FlaskForm):
+class PasswordChangeForm(VaultForm):
     current = PasswordField("Kata sandi lama", validators=[DataRequired("Isi kata sandi lama.")])
     new = PasswordField("Kata sandi baru", validators=[DataRequired("Isi kata sandi baru.")])
     repeat = PasswordField("Ulangi kata sandi baru", validators=[DataRequired("Ulangi kata sandi baru.")])
 
 
-class UserCreateForm(FlaskForm):
+class UserCreateForm(VaultForm):
     email = EmailField("Email", validators=[DataRequired("Isi email."), _at_most(254)])
     full_name = _text("Nama lengkap", 255)
     role = SelectField("Peran", validators=[DataRequired()])
     organisation = SelectField("Organisasi", coerce=int, validate_choice=True)
 
 
-class UserEditForm(FlaskForm):
+class UserEditForm(VaultForm):
     full_name = _text("Nama lengkap", 255)
     role = SelectField("Peran", validators=[DataRequired()])
     active = BooleanField("Akun aktif")
 
 
-class AssignForm(FlaskForm):
+class AssignForm(VaultForm):
     organisation = SelectField("Organisasi", coerce=int, validate_choice=True)
 
 
-class LinkForm(FlaskForm):
+class LinkForm(VaultForm):
     """Link the document to an indicator, or confirm the vault's suggestion for it."""
 
     indicator = SelectField("Indikator", validators=[DataRequired("Pilih indikator.")])
@@ -106,23 +147,23 @@ class LinkForm(FlaskForm):
     note = TextAreaField("Catatan", validators=[Optional(), _at_most(2000)])
 
 
-class ReasonForm(FlaskForm):
+class ReasonForm(VaultForm):
     reason = TextAreaField("Alasan", validators=[DataRequired("Tuliskan alasannya."), _at_most(2000)])
 
 
-class ClaimForm(FlaskForm):
+class ClaimForm(VaultForm):
     # Text, not a fixed list: Pemdi 2026 accepts fractional levels ('2,5'); the template offers
     # a list of whole levels for frameworks that take only those, and records.claims checks both.
     level = StringField("Tingkat yang diklaim", validators=[DataRequired("Isi tingkat."), _at_most(8)])
     justification = TextAreaField("Penjelasan untuk penilai", validators=[Optional(), _at_most(5000)])
 
 
-class AsOfForm(FlaskForm):
+class AsOfForm(VaultForm):
     as_of = StringField("Tanggal penilaian", validators=[DataRequired("Isi tanggal."), _at_most(10)],
                         render_kw={"type": "date"})
 
 
-class ExternalValueForm(FlaskForm):
+class ExternalValueForm(VaultForm):
     value = StringField("Nilai yang diterima", validators=[Optional(), _at_most(12)],
                         render_kw={"inputmode": "decimal"})
     # Choices are the documents linked to the indicator when shown; any document of the
@@ -131,7 +172,7 @@ class ExternalValueForm(FlaskForm):
     note = TextAreaField("Catatan", validators=[Optional(), _at_most(2000)])
 
 
-class PeriodForm(FlaskForm):
+class PeriodForm(VaultForm):
     year = StringField("Tahun", validators=[DataRequired("Isi tahun."), _at_most(4)],
                        render_kw={"inputmode": "numeric"})
     framework = SelectField("Kerangka penilaian", validators=[DataRequired()])

@@ -18,7 +18,7 @@ from ..models import AssessmentPeriod, Organisation
 from ..records import claims, external, links, organisations, periods
 from ..records.access import Permission
 from .context import db_session
-from .forms import ClaimForm, ConfirmForm, ExternalValueForm, PeriodForm, choices
+from .forms import ClaimForm, ConfirmForm, ExternalValueForm, PeriodForm, choices, form_problems
 from .guards import actor, requires
 from .scope import organisation_in_view, visible_organisations
 
@@ -159,7 +159,7 @@ def claim(framework_code: str, code: str) -> Response:
         return redirect(url_for("indicators.catalogue", org=organisation.code))
     form = ClaimForm()
     if not form.validate_on_submit():
-        flash("Isi tingkat yang diklaim.", "error")
+        flash(f"Penilaian mandiri tidak disimpan. {form_problems(form)}", "error")
     else:
         try:
             claims.set_claim(session, period, code, claims.parse_level(form.level.data or ""),

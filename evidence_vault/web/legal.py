@@ -14,7 +14,7 @@ from ..models import Document
 from ..records import documents, jdihn, legal_fields, organisations
 from ..records.access import Permission
 from .context import db_session, reindex
-from .forms import LegalMetadataForm
+from .forms import LegalMetadataForm, form_problems
 from .guards import actor, document_or_404, requires
 
 blueprint = Blueprint("legal", __name__)
@@ -49,9 +49,7 @@ def edit(document_id: int) -> Response | tuple[str, int]:
     document = document_or_404(document_id, Permission.EDIT_METADATA)
     form = LegalMetadataForm()
     if not form.validate_on_submit():
-        problems = "; ".join(f"{getattr(form, name).label.text}: {', '.join(errors)}"
-                             for name, errors in form.errors.items())
-        flash(f"Metadata tidak disimpan. {problems}.", "error")
+        flash(f"Metadata tidak disimpan. {form_problems(form)}", "error")
         return redirect(url_for("documents.detail", document_id=document.id))
     changes = {name: getattr(form, name).data for name in EDITABLE}
     if changes.get("jenis") in KINDS:

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
-from flask_login import current_user, login_required
+from flask_login import current_user, login_required, logout_user
 from werkzeug.wrappers import Response
 
 from ..models import Organisation, Role, User
-from ..records import accounts, organisations
-from ..records.access import COORDINATOR_ASSIGNABLE, Permission
-from .context import db_session
+from ..records import accounts, login_sessions, organisations
+from ..records.access import (
+    COORDINATOR_ASSIGNABLE,
+    Permission,
+    account_organisations,
+    may_manage,
+    organisations_of_accounts,
+)
+from .context import db_session, settings
 from .formatting import ROLE_LABELS
 from .forms import AssignForm, ConfirmForm, PasswordChangeForm, UserCreateForm, UserEditForm, choices
 from .guards import actor, requires
@@ -29,10 +37,14 @@ def change_password() -> str | Response:
             try:
                 accounts.change_password(session, current_user, form.current.data or "", form.new.data or "")
             except accounts.AccountError as error:
-                session.rollback()
+                session.commit()  # a wrong current password is counted and recorded, like a wrong login
                 flash(str(error), "error")
+                if isinstance(error, accounts.AccountLocked):
+                    logout_user()
+                    return redirect(url_for("auth.login"))
             else:
                 session.commit()
+                logout_user()
                 flash("Kata sandi diganti. Silakan masuk lagi dengan kata sandi baru.", "info")
                 return redirect(url_for("auth.login"))
     return render_template("people/password.html", form=form)
@@ -44,10 +56,9 @@ def _assignable_roles() -> list[Role]:
 
 def _managed_user_or_404(user_id: int) -> User:
     """A user the current admin or coordinator may manage; others answer "not found"."""
-    user = db_session().get(User, user_id)
-    if user is None or not actor().can(Permission.MANAGE_USERS, user.organisation_id):
-        abort(404)
-    if user.role == Role.ADMIN and actor().role is not Role.ADMIN:
+    session = db_session()
+    user = session.get(User, user_id)
+    if user is None or not may_manage(actor(), user, account_organisations(session, user)):
         abort(404)
     return user
 
@@ -82,8 +93,10 @@ def users() -> str | Response:
             form.role.choices = choices([(role.value, ROLE_LABELS[role.value]) for role in _assignable_roles()])
             form.organisation.choices = choices([(org.id, org.name) for org in allowed_orgs])
     people = accounts.users_of(session, scope)
+    seen = organisations_of_accounts(session, people)
+    manageable = {person.id for person in people if may_manage(actor(), person, seen[person.id])}  # type: ignore[index]
     names = {org.id: org.name for org in everyone}
-    return render_template("people/list.html", people=people, form=form, names=names,
+    return render_template("people/list.html", people=people, form=form, names=names, manageable=manageable,
                            created_password=created_password)
 
 
@@ -112,7 +125,30 @@ def edit_user(user_id: int) -> str | Response:
     assign_form.organisation.choices = choices(
         [(org.id, org.name) for org in organisations.all_organisations(session)])
     return render_template("people/edit.html", user=user, form=form, confirm=ConfirmForm(),
-                           assign_form=assign_form, assigned=accounts.assignments(session, user))
+                           assign_form=assign_form, assigned=accounts.assignments(session, user),
+                           locked_until=accounts.locked_until(user),
+                           open_sessions=login_sessions.open_sessions(session, user.id, _lifetime()))  # type: ignore[arg-type]
+
+
+@blueprint.route("/pengguna/<int:user_id>/sesi/akhiri", methods=["POST"])
+@requires(Permission.MANAGE_USERS)
+def end_sessions(user_id: int) -> Response:
+    """End every session of the account at once (a lost laptop, a shared browser)."""
+    session = db_session()
+    user = _managed_user_or_404(user_id)
+    ConfirmForm()
+    ended = accounts.end_sessions(session, user, actor_id=current_user.id)
+    session.commit()
+    if user.id == current_user.id:
+        logout_user()
+        flash("Semua sesi Anda diakhiri, termasuk yang ini. Silakan masuk lagi.", "info")
+        return redirect(url_for("auth.login"))
+    flash(f"{ended} sesi {user.email} diakhiri; ia harus masuk lagi di setiap perangkat.", "info")
+    return redirect(url_for("people.edit_user", user_id=user.id))
+
+
+def _lifetime() -> timedelta:
+    return timedelta(minutes=settings().get("session", "lifetime_minutes"))
 
 
 @blueprint.route("/pengguna/<int:user_id>/reset", methods=["POST"])

@@ -12,6 +12,7 @@ from .. import search
 from ..legal.kinds import KINDS
 from ..pipeline import indexing
 from ..records.access import Permission
+from . import numbers
 from .context import settings
 from .guards import actor, requires
 
@@ -32,12 +33,12 @@ def _query() -> search.SearchQuery:
     return search.SearchQuery(
         text=args.get("q", "")[:2000],
         organisation_ids=scope, all_organisations=scope is None,
-        kind=args.get("jenis") or None, year=args.get("tahun", type=int),
+        kind=args.get("jenis") or None, year=numbers.year(),
         legal_status=args.get("status") or None, in_force=args.get("berlaku") or None,
         indicator=args.get("indikator") or None,
         has_findings=_YES_NO.get(args.get("temuan", "")), confirmed=_YES_NO.get(args.get("terkonfirmasi", "")),
         sort=args.get("urut", "relevance") if args.get("urut") in search.SORTS else "relevance",
-        page=max(1, args.get("page", 1, type=int) or 1), per_page=PER_PAGE,
+        page=numbers.page_number(), per_page=PER_PAGE,
     )
 
 

@@ -6,6 +6,7 @@ from flask import Blueprint, render_template, request
 
 from ..records import history, organisations
 from ..records.access import Permission
+from . import numbers
 from .context import db_session
 from .guards import actor, document_or_404, requires
 
@@ -25,7 +26,7 @@ def document_history(document_id: int) -> str:
 @requires(Permission.VIEW_HISTORY)
 def organisation_history() -> str:
     session = db_session()
-    page = max(1, request.args.get("page", 1, type=int) or 1)
+    page = numbers.page_number()
     action = request.args.get("aksi", "")
     entries = history.organisation_trail(session, actor().visible_organisation_ids(), limit=PER_PAGE,
                                          offset=(page - 1) * PER_PAGE, action=action)

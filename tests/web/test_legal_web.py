@@ -162,3 +162,23 @@ def test_jdihn_feed(client: FlaskClient, auth: Auth) -> None:
     client.post("/logout", data={"csrf_token": auth.token("/")})
     auth.login("other_operator")
     assert client.get("/jdih.json").get_json() == []
+
+
+def test_jdihn_feed_leaves_out_other_bodies_regulations_and_library_copies(client: FlaskClient, auth: Auth,
+                                                                           engine) -> None:
+    """The feed says "we established this": a Perbup of Gianyar kept as reference, or a copy, is not ours."""
+    from evidence_vault import db
+    from evidence_vault.records import library
+
+    auth.login("other_operator")
+    published = upload(client, auth, "perbup-tabanan.pdf", legal_texts.perbup("4", 2020, "ARSIP", regent="TABANAN"))
+    with db.session_scope(engine) as session:
+        library.publish(session, session.get(Document, published.id), None)
+    client.post("/logout", data={"csrf_token": auth.token("/")})
+    auth.login("operator")
+    own = upload(client, auth, "perbup.pdf", legal_texts.perbup())
+    upload(client, auth, "perbup-gianyar.pdf", legal_texts.perbup("7", 2019, "PARIWISATA", regent="GIANYAR"))
+    client.post(f"/pustaka/{published.id}/salin", data={"csrf_token": auth.token("/pustaka")})
+    assert latest(client).copied_from_id == published.id
+    records = client.get("/jdih.json").get_json()
+    assert [record["idData"] for record in records] == [str(own.id)]

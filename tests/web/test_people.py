@@ -8,6 +8,7 @@ from datetime import timedelta
 from flask.testing import FlaskClient
 from sqlmodel import Session, select
 
+from evidence_vault import db
 from evidence_vault.models import Event, User, utcnow
 from evidence_vault.records import accounts
 
@@ -107,3 +108,46 @@ def test_cannot_demote_oneself(client: FlaskClient, auth: Auth, engine, world) -
     response = client.post(f"/pengguna/{me.id}", data={"csrf_token": auth.token("/pengguna"), "role": "viewer",
                                                        "active": "y"}, follow_redirects=True)
     assert "tidak dapat" in response.text and _user(engine, world.emails["coordinator"]).role == "coordinator"
+
+
+def _shared_reviewer(engine, world) -> int:
+    """A reviewer of Badung that the admin assigned to review Denpasar too."""
+    with db.session_scope(engine) as session:
+        reviewer = accounts.create_user(session, "penilai-bersama@badung.go.id", PASSWORD, "reviewer", world.home)
+        accounts.assign_reviewer(session, reviewer, world.other, actor_id=None)
+        return reviewer.id
+
+
+def test_a_coordinator_cannot_take_over_a_reviewer_assigned_to_another_body(
+        client: FlaskClient, auth: Auth, engine, world) -> None:
+    """Resetting the password of a reviewer who also sees Denpasar would hand Badung's coordinator Denpasar."""
+    reviewer_id = _shared_reviewer(engine, world)
+    before = _user(engine, "penilai-bersama@badung.go.id").password_hash
+    auth.login("coordinator")
+    assert client.get(f"/pengguna/{reviewer_id}").status_code == 404
+    reset = client.post(f"/pengguna/{reviewer_id}/reset", data={"csrf_token": auth.token("/pengguna")})
+    assert reset.status_code == 404 and 'class="password"' not in reset.text
+    edit = client.post(f"/pengguna/{reviewer_id}", data={"csrf_token": auth.token("/pengguna"), "role": "viewer"})
+    assert edit.status_code == 404
+    after = _user(engine, "penilai-bersama@badung.go.id")
+    assert after.password_hash == before and after.role == "reviewer" and after.is_active
+    listing = client.get("/pengguna").text
+    assert "penilai-bersama@badung.go.id" in listing, "still listed in its own body"
+    assert f'href="/pengguna/{reviewer_id}"' not in listing, "but not offered for managing"
+
+
+def test_an_account_change_is_recorded_in_every_organisation_the_account_can_see(
+        client: FlaskClient, auth: Auth, engine, world) -> None:
+    reviewer_id = _shared_reviewer(engine, world)
+    auth.login("admin")
+    client.post(f"/pengguna/{reviewer_id}/reset", data={"csrf_token": auth.token("/pengguna")})
+    with Session(engine) as session:
+        resets = session.exec(select(Event).where(Event.action == "user.password_set",
+                                                  Event.object_id == reviewer_id)).all()
+        assigned = session.exec(select(Event).where(Event.action == "user.assign",
+                                                    Event.object_id == reviewer_id)).all()
+    assert {event.organisation_id for event in resets} == {world.home.id, world.other.id}
+    assert {event.organisation_id for event in assigned} == {world.home.id, world.other.id}
+    client.post("/logout", data={"csrf_token": auth.token("/")})
+    auth.login("other_operator")
+    assert "Mengganti kata sandi" in client.get("/riwayat").text, "Denpasar's history shows the reset"

@@ -364,3 +364,28 @@ def test_audit_as_of_another_day_and_the_period_date_moved(client, auth, engine)
     assert "tidak sesuai dengan periode 2025" in refused.text
     with Session(engine) as session:
         assert session.exec(select(AssessmentPeriod)).one().as_of.isoformat() == "2025-09-15"
+
+
+def test_form_messages_are_indonesian(client, auth, world) -> None:
+    """WTForms' own "Not a valid choice." reached people who read no English."""
+    auth.login("admin")
+    page = client.get("/pengguna").text
+    response = client.post("/pengguna", data={"csrf_token": csrf_token(page), "email": "baru@badung.go.id",
+                                              "role": "operator", "organisation": "999999"})
+    assert "Not a valid choice" not in response.text and "Pilihan tidak tersedia" in response.text
+
+
+def test_a_long_justification_is_reported_as_too_long(client, auth) -> None:
+    auth.login("coordinator")
+    client.post("/periode", data={"csrf_token": auth.token("/indikator"), "year": "2026", "framework": "spbe-2020"})
+    response = client.post("/indikator/spbe-2020/3/klaim", follow_redirects=True, data={
+        "csrf_token": auth.token("/indikator"), "level": "3", "justification": "x" * 5001})
+    assert "Pilih tingkat yang diklaim" not in response.text
+    assert "Penjelasan untuk penilai: paling banyak 5000 karakter" in response.text
+
+
+def test_the_csv_export_names_its_charset_once(client, auth) -> None:
+    auth.login("coordinator")
+    client.post("/periode", data={"csrf_token": auth.token("/indikator"), "year": "2026", "framework": "spbe-2020"})
+    with client.get("/audit/ekspor.csv") as response:
+        assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
