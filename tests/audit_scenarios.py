@@ -24,9 +24,10 @@ from sqlmodel import Session, select
 
 from evidence_vault import audit, db
 from evidence_vault.config import Settings
+from evidence_vault.frameworks.registry import framework_by_code
 from evidence_vault.models import Document
 from evidence_vault.pipeline import bulk
-from evidence_vault.records import claims, links, organisations, periods
+from evidence_vault.records import claims, external, links, organisations, periods
 
 from .blind import render
 
@@ -39,15 +40,19 @@ class ScenarioScore:
     """Expectations met: levels exact, required findings raised, forbidden findings absent."""
 
     levels: Counter[str] = field(default_factory=Counter)  # right, total
+    index: Counter[str] = field(default_factory=Counter)  # right, total, bands_right, bands
     findings: Counter[str] = field(default_factory=Counter)  # raised, expected, wrongly raised
     misses: list[str] = field(default_factory=list)
 
     def line(self) -> str:
+        index = (f", index {self.index['right']}/{self.index['total']}, predikat "
+                 f"{self.index['bands_right']}/{self.index['bands']}") if self.index["total"] else ""
         return (f"levels {self.levels['right']}/{self.levels['total']}, findings raised "
-                f"{self.findings['raised']}/{self.findings['expected']}, contradicting {self.findings['wrong']}")
+                f"{self.findings['raised']}/{self.findings['expected']}, contradicting {self.findings['wrong']}{index}")
 
     def add(self, other: ScenarioScore) -> None:
         self.levels.update(other.levels)
+        self.index.update(other.index)
         self.findings.update(other.findings)
         self.misses += other.misses
 
@@ -70,13 +75,20 @@ def run_scenario(folder: Path, engine: Engine, settings: Settings, work: Path) -
     documents = _ingest(engine, settings, files, organisation_id)
     with db.session_scope(engine) as session:
         period = session.get(periods.AssessmentPeriod, period_id)
+        framework = framework_by_code(spec["framework"])
         for claim in spec.get("claims", []):
+            if framework.indicator(str(claim["indicator"])).index is not None:
+                continue  # its value is the one received from the other agency's index, not claimed
             claims.set_claim(session, period, str(claim["indicator"]), claim["level"], "", actor_id=None)
         for link in spec.get("links", []):
             for name in link["documents"]:
                 document = session.get(Document, documents[name])
                 links.link(session, document, spec["framework"], str(link["indicator"]), links.LinkDetails(),
                            actor_id=None)
+        for received in spec.get("external", []):
+            source = documents.get(received.get("source", ""))
+            external.set_value(session, period, str(received["indicator"]), float(received["value"]), source, "",
+                               actor_id=None)
     score = ScenarioScore()
     with Session(engine) as session:
         organisation = organisations.get_by_code(session, folder.name[:40])
@@ -84,7 +96,24 @@ def run_scenario(folder: Path, engine: Engine, settings: Settings, work: Path) -
             as_of = date.fromisoformat(expected.get("as_of", spec["as_of"]))
             result = audit.run_audit(session, organisation, spec["year"], as_of)
             _score(score, folder.name, expected, result, as_of)
+        if "expected_index" in spec:
+            _score_index(score, folder.name, spec, audit.run_audit(session, organisation, spec["year"]))
     return score
+
+
+def _score_index(score: ScenarioScore, scenario: str, spec: dict[str, Any], result: audit.AuditResult) -> None:
+    """The predicted index (to 2 decimals, as published) and its predikat."""
+    score.index["total"] += 1
+    if round(result.supported_index, 2) == round(float(spec["expected_index"]), 2):
+        score.index["right"] += 1
+    else:
+        score.misses.append(f"{scenario}: index {result.supported_index:.4f}, expected {spec['expected_index']}")
+    if "expected_predikat" in spec:
+        score.index["bands"] += 1
+        if result.supported_band == spec["expected_predikat"]:
+            score.index["bands_right"] += 1
+        else:
+            score.misses.append(f"{scenario}: predikat {result.supported_band}, expected {spec['expected_predikat']}")
 
 
 def _ingest(engine: Engine, settings: Settings, files: dict[str, Path], organisation_id: int) -> dict[str, int]:

@@ -13,12 +13,16 @@ the coordinator are read from this same evaluation, so they cannot disagree with
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from ..frameworks import Indicator, LevelCriteria, Requirement
+from ..legal.canonical import frequency
+from ..legal.citations import REVIEW_WORD
+from ..legal.kinds import REGIONAL_REGULATIONS
 from ..tagging.coverage import Element as ContentElement
 from ..tagging.coverage import ElementStatus, Source, coverage, elements_of, label_of
 from .model import AMENDMENT, REPEAL, Evidence
@@ -128,7 +132,12 @@ def _option(option: Sequence[Requirement], level: int, evidence: Sequence[Eviden
         if not check.met:
             break
         if requirement.review:
-            review_date = max((item.review_date for item in check.documents if item.review_date), default=None)
+            # Follow-up comes after a review: the first one that counts (a follow-up report may itself
+            # read as a review, and must not push the date past itself).
+            review_date = min((item.review_date for item in check.documents if item.review_date), default=None)
+            # What follows the review updates what the review looked at, not any document of the level.
+            subjects = tuple(item for item in subjects if any(reviews(review, [item]) for review in check.documents)
+                             ) or subjects
         elif not subjects:
             subjects = check.documents
     return tuple(checks)
@@ -215,10 +224,17 @@ def _examine(requirement: Requirement, level: int, item: Evidence, on: date, sub
 
 
 def _revises(item: Evidence, subjects: tuple[Evidence, ...]) -> bool:
-    """An amendment of the assessed document, or a new version of it (its subject, read tolerantly)."""
-    return any(item.document_id in subject.amended_by or item.document_id == subject.document_id
-               or _similar_subject(subject.subject or subject.title, item.subject or item.title)
-               for subject in subjects)
+    """An amendment of the assessed document, or a new version of it: the same subject both ways, read
+    tolerantly, and an instrument of the same rank. A decree carrying out a regulation ("Tim Pengelola
+    Arsitektur SPBE" under the Perbup on Arsitektur SPBE) is a derivative rule, not a new version."""
+    def new_version(subject: Evidence) -> bool:
+        if subject.kind in REGIONAL_REGULATIONS and item.kind not in REGIONAL_REGULATIONS:
+            return False
+        ours, theirs = item.subject or item.title, subject.subject or subject.title
+        return _similar_subject(theirs, ours) and _similar_subject(ours, theirs)
+
+    return any(item.document_id != subject.document_id and (
+        item.document_id in subject.amended_by or new_version(subject)) for subject in subjects)
 
 
 STANDING_WORDS = {
@@ -262,10 +278,26 @@ def reviews(review: Evidence, policies: Sequence[Evidence]) -> str:
     for policy in policies:  # a plan, a report, a service: reviewed by name, not by number
         if not policy.number and _similar_subject(policy.subject or policy.title, text):
             return f"judul ({policy.title})"
+    heading = f"{review.subject} {review.title}"
+    for policy in policies:  # a service evaluated by its own name ("Evaluasi Layanan Sipasien")
+        names = _proper_names(f"{policy.subject} {policy.title}")
+        if not policy.number and names and (names & _proper_names(heading) or names & _proper_names(text)):
+            return f"nama layanan ({policy.title})"
     return ""
 
 
-_REVIEW_WORDS = re.compile(r"reviu|evaluasi|kaji\s+ulang|peninjauan|pembahasan\s+hasil", re.IGNORECASE)
+def _proper_names(text: str) -> set[str]:
+    """Words no statute uses: an application's or a service's own name (Sipasien, e-Kinerja, Srikandi)."""
+    text = _PLACE.sub(" ", text)  # the body's own name is in every document it makes
+    return {word for word in re.findall(r"[a-z][a-z0-9-]{3,}", text.lower())
+            if not word.isdigit() and frequency(word.replace("-", "")) < RARE_IN_STATUTES}
+
+
+_NOT_A_PLACE = r"(?!(?:tentang|tahun|nomor|dan|pada|perubahan|atas|tingkat)\b)"
+_PLACE = re.compile(rf"\b(?:kabupaten|kab\.|kota|provinsi|prov\.|bupati|wali\s*kota|walikota|gubernur)"
+                    rf"(?:\s+{_NOT_A_PLACE}[A-Za-z'-]+){{1,3}}", re.IGNORECASE)
+RARE_IN_STATUTES = 3  # occurrences in the vocabulary of real statutes below which a word is a name
+_REVIEW_WORDS = re.compile(rf"{REVIEW_WORD.pattern}|pembahasan\s+hasil", re.IGNORECASE)
 
 
 def _around_review_words(text: str, reach: int = 400) -> str:
@@ -285,18 +317,21 @@ def _cites_number(text: str, number: str, year: str) -> bool:
 
 
 _STOP = {"dan", "di", "yang", "tentang", "atas", "untuk", "pada", "dalam", "ke", "dari", "tahun", "pemerintah",
-         "kabupaten", "kota", "provinsi", "sistem", "pemerintahan", "berbasis", "elektronik"}
+         "kabupaten", "kota", "provinsi", "sistem", "pemerintahan", "berbasis", "elektronik", "spbe",
+         # words that name a version, not a subject
+         "dokumen", "versi", "revisi", "perubahan", "pemutakhiran", "rancangan", "final", "naskah"}
 
 
 def _similar_subject(cited: str, subject: str) -> bool:
     """Titles read tolerantly: most of the cited title's telling words are in the policy's subject (or text)."""
     def words(text: str) -> set[str]:
+        text = _PLACE.sub(" ", text)  # the body's own name says nothing about the subject
         return {word for word in re.findall(r"[a-z]+", text.lower()) if len(word) > 2 and word not in _STOP}
 
     theirs, ours = words(cited), words(subject)
     if not theirs or not ours:
         return False
-    return len(theirs & ours) >= max(1, round(0.6 * len(theirs)))
+    return len(theirs & ours) >= max(1, math.ceil(0.6 * len(theirs)))
 
 
 def checklist(indicator: Indicator, evidence: Sequence[Evidence], on: date) -> list[ElementStatus]:

@@ -4,15 +4,19 @@ and the relations they create (amends, repeals)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from .heading import split_number
 from .jenis import JENIS_REGEX, kind_of
+from .kinds import KINDS
 from .text import fuzzy, squash
 
 _NOMOR = re.compile(rf"\b(?:{fuzzy('Nomor')}\b|No\.)\s*:?\s*", re.IGNORECASE)
-_NUMBER_TEXT = re.compile(r"(?P<text>[0-9][0-9A-Za-z.]*(?:\s*/\s*[0-9A-Za-z.]+)*(?:\s+Tahun\s+[12][0-9OolI]{3})?)",
-                          re.IGNORECASE)
+# "18 Tahun 2014", "188.45/123/HK/2023", "100.3.3.2/Kep.45-Diskominfo/2024" (hyphens join a decree's parts).
+_NUMBER_TEXT = re.compile(r"(?P<text>[0-9][0-9A-Za-z.]*(?:-[0-9A-Za-z.]+)*(?:\s*/\s*[0-9A-Za-z.]+(?:-[0-9A-Za-z.]+)*)*"
+                          r"(?:\s+Tahun\s+[12][0-9OolI]{3})?)", re.IGNORECASE)
 _TENTANG = re.compile(rf"^\s*{fuzzy('tentang')}\s+(?P<title>.+)", re.IGNORECASE | re.DOTALL)
 _TITLE_END = re.compile(r"\s*(?:\(|;|,\s*(?:dicabut|sebagaimana|yang|dan\s+dinyatakan)|\bsebagaimana\b|$)", re.I)
 # The clause that ends another instrument: "... dicabut dan dinyatakan tidak berlaku", or only
@@ -129,22 +133,48 @@ def repeals(pages: list[str]) -> list[CitedRelation]:
                 if citation.key() not in seen:
                     seen.add(citation.key())
                     relations.append(CitedRelation("mencabut", citation, index + 1, squash(passage)[:300]))
-    for index, page in enumerate(pages):
-        for match in _REPEAL.finditer(page):
-            window = page[max(0, match.start() - 3000):match.start()]
-            starts = list(_CLAUSE_START.finditer(window))
-            clause = window[starts[-1].end():] if starts else window
-            if not match.group(0).lower().startswith("dicabut") and not _OPENS_WITH_CITATION.match(clause):
-                continue  # "... dinyatakan tidak berlaku" alone ends what the clause opens with, nothing cited inside
-            for citation in parse_citations(clause):
-                if citation.key() not in seen:
-                    seen.add(citation.key())
-                    relations.append(CitedRelation("mencabut", citation, index + 1, squash(clause)[-300:]))
+    text, starts_of_pages = "\n".join(pages), list(accumulate((len(page) + 1 for page in pages), initial=0))
+    for match in _REPEAL.finditer(text):  # over page breaks: a long clause runs onto the next page
+        page = bisect_right(starts_of_pages, match.start())
+        page_start = starts_of_pages[page - 1]
+        # Over a page break only when the sentence visibly runs on: nothing on the new page before the
+        # words ends a sentence or opens a new item ("2. Dengan berlakunya ...").
+        runs_on = not _SENTENCE_BREAK.search(text[page_start:match.start()])
+        window = text[max(0 if runs_on else page_start, match.start() - 3000):match.start()]
+        starts = list(_CLAUSE_START.finditer(window))
+        clause = window[starts[-1].end():] if starts else text[max(page_start, match.start() - 3000):match.start()]
+        if not match.group(0).lower().startswith("dicabut") and not _OPENS_WITH_CITATION.match(clause):
+            continue  # "... dinyatakan tidak berlaku" alone ends what the clause opens with, nothing cited inside
+        for citation in parse_citations(clause):
+            if citation.key() not in seen:
+                seen.add(citation.key())
+                relations.append(CitedRelation("mencabut", citation, page, squash(clause)[-300:]))
     return relations
 
 
-_REVIEW_WORD = re.compile(rf"{fuzzy('reviu')}|{fuzzy('evaluasi')}|kaji\s+ulang|{fuzzy('peninjauan')}", re.IGNORECASE)
-_TITLED = re.compile(r"(?P<jenis>(?:Peraturan|Keputusan|Surat\s+Edaran|Instruksi)\s+[A-Za-z ]{2,60}?)\s+"
+_SENTENCE_BREAK = re.compile(r"[.;:]\s|^\s*(?:\d+\.|\(\d+\)|[a-z]\.)\s", re.MULTILINE)
+_REPEAL_TITLE = re.compile(rf"^\s*{fuzzy('PENCABUTAN')}\s+(?:ATAS\s+)?(?P<target>.+)$", re.IGNORECASE)
+
+
+def repeal_target(tentang: str) -> Citation | None:
+    """What a repealing instrument's title names: "PENCABUTAN PERATURAN BUPATI ... NOMOR 9 TAHUN 2020 ..."."""
+    match = _REPEAL_TITLE.match(squash(tentang))
+    if not match:
+        return None
+    citations = parse_citations(match.group("target"))
+    return citations[0] if citations else None
+
+
+# "Evaluasi SPBE" / "Evaluasi Kinerja Pemerintah Digital" is the national assessment itself, not a review
+# of a policy: a meeting preparing for it names policies as evidence, not as what it reviews.
+NATIONAL_EVALUATION = r"(?!\s+(?:SPBE|Pemdi|Pemerintah(?:an)?\s+Digital|Kinerja\s+Pemerintah|Sistem\s+Pemerintahan))"
+REVIEW_WORD = re.compile(rf"{fuzzy('reviu')}|{fuzzy('evaluasi')}{NATIONAL_EVALUATION}|kaji\s+ulang|"
+                         rf"{fuzzy('peninjauan')}", re.IGNORECASE)
+# Regional instruments are often named by their short form in minutes ("Perbup tentang ...").
+_SHORT_KINDS = {KINDS[code].abbreviation.lower(): code
+                for code in ("perbup", "perwali", "pergub", "kepbup", "kepwali", "kepgub")}
+_TITLED = re.compile(r"(?P<jenis>(?:Peraturan|Keputusan|Surat\s+Edaran|Instruksi)\s+[A-Za-z ]{2,60}?|"
+                     r"\b(?:" + "|".join(_SHORT_KINDS) + r")(?:\s+[A-Z][A-Za-z]+){0,3}?)\s+"
                      r"tentang\s+(?P<title>[^.;:\n(]{6,200})", re.IGNORECASE)
 _TITLE_STOP = re.compile(r"\s+(?:yang|dengan|sebagai|dan\s+(?:hasil|telah)|telah|untuk|pada\s+(?:hari|tanggal)|"
                          r"oleh|di\s+Ruang|bertempat)\b.*$", re.IGNORECASE)
@@ -159,9 +189,9 @@ def reviewed(pages: list[str], subject: str = "") -> list[CitedRelation]:
     """
     passages = [subject] if subject else []
     head = "\n".join(pages[:3])
-    if not _REVIEW_WORD.search(subject) and not _REVIEW_WORD.search(head[:6000]):
+    if not REVIEW_WORD.search(subject) and not REVIEW_WORD.search(head[:6000]):
         return []
-    passages += [head[max(0, match.start() - 80):match.end() + 400] for match in _REVIEW_WORD.finditer(head[:8000])]
+    passages += [head[max(0, match.start() - 80):match.end() + 400] for match in REVIEW_WORD.finditer(head[:8000])]
     found: list[CitedRelation] = []
     seen: set[tuple] = set()
     for passage in passages:
@@ -180,9 +210,10 @@ def _titled(passage: str) -> list[Citation]:
     """"Peraturan Wali Kota Tirtamulya tentang Manajemen Keamanan Informasi": no number, a subject."""
     citations = []
     for match in _TITLED.finditer(squash(passage)):
-        jenis = JENIS_REGEX.match(match.group("jenis"))
-        if not jenis:
+        short = _SHORT_KINDS.get(match.group("jenis").split()[0].lower())
+        jenis = None if short else JENIS_REGEX.match(match.group("jenis"))
+        if not (short or jenis):
             continue
         title = _TITLE_STOP.sub("", match.group("title")).strip(" ,")
-        citations.append(Citation(kind_of(jenis), None, None, title, squash(match.group(0))))
+        citations.append(Citation(short or kind_of(jenis), None, None, title, squash(match.group(0))))  # type: ignore[arg-type]
     return citations

@@ -30,7 +30,7 @@ TITLES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(?:NOTA\s+KESEPAHAMAN|MEMORANDUM\s+OF\s+UNDERSTANDING|PERJANJIAN\s+KERJA\s*SAMA|"
                 r"KESEPAKATAN\s+BERSAMA|PERJANJIAN\s+KERJASAMA)\b", re.I), "perjanjian"),
     (re.compile(r"^(?:SERTIFIKAT|CERTIFICATE|PIAGAM)\b", re.I), "sertifikat"),
-    (re.compile(r"^(?:MANUAL|PANDUAN|PETUNJUK\s+(?:TEKNIS|PENGGUNAAN|PELAKSANAAN)|BUKU\s+PANDUAN|USER\s+GUIDE|"
+    (re.compile(r"^(?:MANUAL|PANDUAN|PETUNJUK\s+(?:TEKNIS|PENGGUNAAN|PELAKSANAAN)|BUKU\s+(?:PANDUAN|PETUNJUK|MANUAL)|USER\s+GUIDE|"
                 r"PEDOMAN\s+PENGGUNAAN)\b", re.I), "manual"),
     (re.compile(r"^(?:TANGKAPAN\s+LAYAR|SCREENSHOT|DOKUMENTASI)\b", re.I), "dokumentasi"),
     (re.compile(r"^(?:DAFTAR\s+HADIR)\b", re.I), "lainnya"),
@@ -40,7 +40,7 @@ TITLES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(?:KERANGKA\s+ACUAN|TERM\s+OF\s+REFERENCE|PROGRAM\s+KERJA|RENCANA\s+KEGIATAN)\b", re.I),
      "dokumen_perencanaan"),
     (re.compile(r"^(?:DOKUMEN\s+)?(?:ARSITEKTUR\s+(?:SPBE|SISTEM|PEMERINTAH)|PETA\s+RENCANA|PETA\s+JALAN|ROAD\s*MAP|"
-                r"RENCANA\s+(?:INDUK|STRATEGIS|AKSI|KERJA|PEMBANGUNAN|AUDIT)|MASTER\s*PLAN|RENSTRA|RENJA|RPJMD|"
+                r"RENCANA\s+[A-Z]+|MASTER\s*PLAN|RENSTRA|RENJA|RPJMD|"
                 r"CETAK\s+BIRU)\b", re.I), "dokumen_perencanaan"),
     (re.compile(r"^UNDANGAN\b", re.I), "undangan"),
 ]
@@ -83,9 +83,22 @@ def title_kind(pages: Sequence[str]) -> tuple[str, str] | None:
         text = squash(" ".join(block))
         if JENIS_AT_START.match(text):
             return None  # an instrument's heading: not evidence
-        for pattern, kind in TITLES:
-            if pattern.match(text):
-                return kind, text
+        # The title may follow its maker's name in the same block ("FORUM SATU DATA DAERAH" /
+        # "LAPORAN EVALUASI ..."; "NUSANTARA PERSONNEL CERTIFICATION" / "Certificate of ..."):
+        # at most two lines of it, and only when they name no kind themselves.
+        for start in range(min(len(block), 3)):
+            text = squash(" ".join(block[start:]))
+            if found := _title_match(text):
+                return found
+            if _title_match(squash(block[start])):
+                break
+    return None
+
+
+def _title_match(text: str) -> tuple[str, str] | None:
+    for pattern, kind in TITLES:
+        if pattern.match(text):
+            return kind, text
     return None
 
 
@@ -98,9 +111,9 @@ def subject_kind(pages: Sequence[str]) -> tuple[str, str] | None:
     if pages:
         for line in [squash(line) for line in pages[0].split("\n")][:40]:
             for pattern, kind in TITLES:
-                if pattern.match(line) and kind not in ("laporan", "dokumen_perencanaan", "undangan") \
-                        and line.isupper():
-                    return kind, line
+                if pattern.match(line) and kind not in ("laporan", "dokumen_perencanaan", "undangan") and (
+                        line.isupper() or (kind == "sertifikat" and len(line.split()) <= 6)):
+                    return kind, line  # certificates title themselves "Certificate of Registration"
     if subject or fields.get("kepada") or fields.get("yth"):
         return "lainnya", (subject.value if subject else "surat")
     return None
@@ -147,6 +160,7 @@ def _number(pages: Sequence[str], fields: dict[str, layout.Labelled]) -> str | N
     if found_date := parse_date(value):  # "B/1732/KT.01.02/2024 22 Juli 2024": the date stands on the same line
         value = value[:value.find(found_date[1])].strip(" ,.")
     value = re.sub(r"\s*/\s*", "/", value)
+    value = re.sub(r"(?<=\w[-.])\s+(?=\d)", "", value)  # OCR's space after a separator: "LA-27001-2023- 0562"
     if " " in value and re.search(r"[/.]\d|\d[/.]", value.split(" ")[0]):
         value = value.split(" ")[0]  # "400.14.5/1187/Diskominfo/V/2024 Bandar Cendana": the place follows
     if re.fullmatch(r"[.\s_…/-]*", value):

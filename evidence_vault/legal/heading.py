@@ -22,7 +22,7 @@ TENTANG_LINE = re.compile(rf"^(?:{fuzzy('TENTANG')}|{fuzzy('ENTANG')}|{fuzzy('NT
 _TITLE_STOP = re.compile(
     rf"^(?:{fuzzy('DENGAN')}\s*{fuzzy('RAHMAT')}|{fuzzy('MENIMBANG')}|{fuzzy('MENGINGAT')}|"
     r"(?:MENTER|BUPAT|GUBERNU|WAL[I1l]\s*KOTA|PRES[I1l!]DEN|KEPALA|SEKRETARIS|DIREKTUR|INSPEKTUR|KETUA)\S*\b|"
-    r"-\s*\d+\s*-$|\d+$)",
+    r"-\s*\d+\s*-$|\d+$|BAB\s+[IVXL\d]+\b|[IVX]{1,4}\.\s)",  # a chapter or numbered section (an annex's body)
     re.IGNORECASE,
 )
 _BLOCK_END = re.compile(rf"^(?:{fuzzy('DENGAN')}\s*{fuzzy('RAHMAT')}|{fuzzy('MENIMBANG')}|{fuzzy('MENGINGAT')})",
@@ -145,7 +145,7 @@ def _read_block(lines: list[str], start: int, first: str, jenis_end: int, kind: 
         return None
     nomor_text = squash(nomor_lines[0]) if nomor_lines else ""
     inline = re.split(rf"\s{fuzzy('TENTANG')}\s", nomor_text, maxsplit=1, flags=re.IGNORECASE)
-    nomor_text = inline[0]
+    nomor_text = re.sub(r"^[-–—~_,;'\s]+(?=\d)", "", inline[0])
     title_lines, end = _title_after(lines, cursor, inline[1] if len(inline) > 1 else None)
     if not title_lines:
         title_lines = _title_before(lines, start)
@@ -197,6 +197,8 @@ def _title_after(lines: list[str], cursor: int, inline: str | None) -> tuple[lis
             title, lines[cursor])):
         if uppercase_ratio(lines[cursor]) < 0.6:
             break
+        if squash(" ".join(title)).upper().startswith(squash(lines[cursor]).upper()):
+            break  # an annex repeats the title as its own heading
         if _BLESSING.search(lines[cursor]):  # "DENGAN RAHMAT TUHAN ...", its first letters lost or not
             title.append(_BLESSING.sub("", lines[cursor]))
             break
@@ -243,6 +245,7 @@ def split_number(nomor_text: str) -> tuple[str | None, int | None]:
     "188.45/123/HK/2023" (a decree) → ("188.45/123/HK/2023", 2023).
     """
     text = squash(nomor_text).strip(" :.")
+    text = re.sub(r"^[-–—~_,;'\s]+(?=\d)", "", text)  # "NOMOR-11 TAHUN 2019": a scan's dash after the word
     if not text:
         return None, None
     year_match = _TAHUN.search(text) or _TRAILING_YEAR.search(text)

@@ -79,6 +79,8 @@ def labelled_fields(pages: Sequence[str], max_pages: int = 2) -> dict[str, Label
                 label = re.sub(r"[\s/]+", " ", match.group("label").lower()).strip()
                 label = _SAME_LABEL.get(label, label)
                 value = re.sub(r"^[:|\s]+", "", match.group("value")).split(" | ")[0].strip(" :")
+                if label == "nomor" and not re.search(r"\d|[._…]{2,}", value):
+                    break  # a table's header row ("No | Kegiatan | Peserta"), not a number
                 if label not in found and value:
                     found[label] = Labelled(value, line_index, page_index + 1)
                 break
@@ -172,6 +174,8 @@ def first_date(text: str) -> tuple[date, str] | None:
 
 
 _MARKINGS = re.compile(r"^(?:SANGAT\s+)?(?:RAHASIA|TERBATAS|SEGERA|PENTING|BIASA|SALINAN|COPY|ASLI)\W*$", re.I)
+# A draft's marking on a line of its own: "KONSEP - BAHAN FGD - TIDAK UNTUK DIKUTIP", "DRAFT v0.3".
+_DRAFT_MARK = re.compile(r"^\W*(?:KONSEP|DRAFT?|DRAF|RANCANGAN)\W*(?:$|[-–—:(]|V(?:ERSI)?\s*\d|BAHAN\b)", re.I)
 _AUTHOR = re.compile(r"^(?:TIM\b|DISUSUN|OLEH\b|PT\.?\s|CV\.?\s|DIREKTORAT|KEMENTERIAN|BADAN\b|DINAS\b|SEKRETARIAT|"
                      r"BIDANG\b|BAGIAN\b|VERSI\b|VERSION\b|EDISI\b|BEKERJA\s+SAMA|[\"“])", re.I)
 
@@ -198,7 +202,8 @@ def title_lines(page: str, *, skip_letterhead: bool = True, limit: int = 10) -> 
     return title
 
 
-_BODY_START = re.compile(r"^(?:Menimbang|Mengingat|DENGAN\s+RAHMAT|Dengan\s+hormat|Yth|Kepada|Pada\s+hari)\b", re.I)
+_BODY_START = re.compile(r"^(?:Menimbang|Mengingat|DENGAN\s+RAHMAT|Dengan\s+hormat|Yth|Kepada|Pada\s+hari|"
+                         r"BAB\s+[IVXL\d]+|KATA\s+PENGANTAR|DAFTAR\s+ISI)\b", re.I)
 
 
 def title_blocks(page: str, max_lines: int = 25) -> list[list[str]]:
@@ -211,7 +216,9 @@ def title_blocks(page: str, max_lines: int = 25) -> list[list[str]]:
         if _BODY_START.match(line):
             break
         joining = bool(current) and re.fullmatch(r"ANTARA|DAN|DENGAN", current[-1], re.IGNORECASE)
-        if _title_like(line) and not _MARKINGS.match(line) and (not current or joining or not _AUTHOR.match(line)):
+        lead_in = len(current) == 1 and bool(_AUTHOR.match(current[0]) or _DRAFT_MARK.match(current[0]))
+        if _title_like(line) and not _MARKINGS.match(line) and not lead_in and (
+                not current or joining or not _AUTHOR.match(line)):
             current.append(line)
             continue
         if current:

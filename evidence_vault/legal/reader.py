@@ -16,7 +16,7 @@ from datetime import date
 from ..indonesian import long_date
 from . import drafts, evidence, layout, sop
 from .canonical import canonical_pages
-from .citations import CitedRelation, amendment_target, amendments, implements, repeals, reviewed
+from .citations import CitedRelation, amendment_target, amendments, implements, repeal_target, repeals, reviewed
 from .closing import Act, enactment, gazette, promulgation
 from .fields import FieldValue, LegalMetadata
 from .heading import Heading, parse_heading
@@ -25,7 +25,12 @@ from .kinds import KINDS
 from .signature import last_signer
 from .text import parse_date, squash
 
-_VALID_UNTIL = re.compile(r"berlaku\s+(?:sampai\s+dengan|sampai|hingga)\s+(?:tanggal\s+)?", re.IGNORECASE)
+# Documents that go through drafts of their own ("KONSEP Dokumen Arsitektur", "DRAFT Laporan"); minutes and
+# invitations only name the draft they discuss ("Pembahasan Rancangan Perbup"), so they are left out.
+DRAFTED_EVIDENCE = frozenset({"dokumen_perencanaan", "laporan", "manual", "perjanjian"})
+_VALID_UNTIL = re.compile(r"(?:berlaku\s+(?:sampai\s+dengan|sampai|hingga)|masa\s+berlaku(?:\s+sampai)?|"
+                          r"valid\s+(?:until|through|thru|to)|expiry\s+date|expires?(?:\s+on)?|exp\.?\s+date)"
+                          r"\s*:?\s*(?:tanggal\s+)?", re.IGNORECASE)
 # "... mulai berlaku pada tanggal 1 Januari 2025" (a date, not "pada tanggal diundangkan"): in force from then.
 _IN_FORCE_FROM = re.compile(r"mulai\s+berlaku\s+(?:efektif\s+)?(?:pada\s+)?(?:tanggal\s+)?(?=\d)", re.IGNORECASE)
 _INDONESIAN = {"yang", "dan", "dengan", "untuk", "dalam", "pada", "atau", "tentang", "dari", "ini"}
@@ -146,6 +151,8 @@ def _evidence(fields: Fields, pages: list[str], kind: str, line: str) -> None:
         fields["penandatangan_nama"] = FieldValue(reading.signer.name, confidence=0.6, **where)
     if kind == "surat_edaran":  # an SE without a legal heading still is an instrument
         _status(fields, drafts.draft_mark(pages) is not None, _as_act(reading), None)
+    elif kind in DRAFTED_EVIDENCE and drafts.draft_mark(pages) is not None:
+        fields["status"] = FieldValue("rancangan", confidence=0.8, page=1, matched=drafts.draft_mark(pages) or "")
 
 
 def _as_act(reading: evidence.EvidenceReading) -> Act | None:
@@ -267,7 +274,11 @@ def _relations(heading: Heading | None, pages: list[str], fields: Fields) -> lis
         relations.append(CitedRelation("mengubah", target, heading.page, heading.tentang[:300]))
     else:
         relations += amendments(pages)  # the body says what it amends only when the title does not
-    relations.extend(repeals(pages))
+    found = repeals(pages)
+    if heading and (target := repeal_target(heading.tentang)) and target.key() not in {
+            relation.citation.key() for relation in found}:
+        found.insert(0, CitedRelation("mencabut", target, heading.page, heading.tentang[:300]))
+    relations.extend(found)
     relations.extend(implements(pages))
     kind = fields["jenis"].value if "jenis" in fields else None
     if kind in ("notulen", "berita_acara", "laporan", "nota_dinas", "undangan"):

@@ -64,8 +64,8 @@ def read_sop(pages: Sequence[str]) -> SopReading | None:
             title=values["nama"],
             made=_date(values["dibuat"]),
             effective=_date(values["efektif"]),
-            office=_office(values["disahkan"]),
-            name=_approver(text),
+            office=_office(_before_mark(values["disahkan"])),
+            name=_inline_approver(values["disahkan"]) or _approver(text),
             page=index + 1,
             matched=squash(text)[:400],
         )
@@ -112,6 +112,22 @@ def _office(value: str | None) -> str | None:
     if not value or _BLANK.match(value):
         return None
     return value.strip(" ,")
+
+
+_INLINE_MARK = re.compile(r",?\s*\b(?:ttd|TTD|Ttd)\.?\s*,?\s*")
+
+
+def _before_mark(value: str | None) -> str | None:
+    """"Kepala Dinas ..., ttd. RIKA ANGGRAINI, ..." in one cell: the office is what precedes the mark."""
+    return _INLINE_MARK.split(value, maxsplit=1)[0] if value else value
+
+
+def _inline_approver(value: str | None) -> str | None:
+    """The name after the signature mark in the same cell, up to the NIP."""
+    if not value or not _INLINE_MARK.search(value):
+        return None
+    name = re.split(r",?\s*\bNIP\b", _INLINE_MARK.split(value, maxsplit=1)[1])[0].strip(" ,")
+    return name if name and looks_like_name(name) else None
 
 
 def _approver(text: str) -> str | None:

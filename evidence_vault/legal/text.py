@@ -13,7 +13,13 @@ from datetime import date
 from ..indonesian import MONTH_NAMES
 
 # The month names, plus the older spellings documents still carry ("Pebruari", "Nopember").
-MONTHS = {name.lower(): number for number, name in enumerate(MONTH_NAMES, start=1)} | {"pebruari": 2, "nopember": 11}
+# English names too: certificates and auditors' reports are often written in English ("14 May 2026").
+ENGLISH_MONTHS = {
+    name: number for number, name in enumerate(
+        ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+         "november", "december"), start=1)}
+MONTHS = {name.lower(): number for number, name in enumerate(MONTH_NAMES, start=1)} | {
+    "pebruari": 2, "nopember": 11} | ENGLISH_MONTHS
 
 _DIGITISH = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "i": "1", "L": "1", "!": "1",
                            "|": "1", "S": "5", "B": "8", "Z": "2"})
