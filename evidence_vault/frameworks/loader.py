@@ -14,13 +14,14 @@ File format (one file per framework in `data/`, named `<code>.toml`)::
     fractional = true             # optional: claims and values may be fractional (2.5, 3.75)
 
     [[levels]]        value = 1, name = "Rintisan", description = "..."   (1..N, no gaps)
-    [[bands]]         name = "Kurang", min = 0.0      (inclusive lower bounds; one band at 0)
+    [[bands]]         name = "Kurang", min = 0.0      (inclusive lower bounds; one band at 0),
+                      level = "Merintis" (optional: the level name the regulation pairs with it)
     [[domains]]       code, name, weight              (optional: Pemdi 2026 has none)
     [[aspects]]       code, name, weight, domain      (domain only when domains exist)
     [kind_groups]     name = ["perbup", ...]          (referred to as "@name" in kinds lists)
     [phrase_sets]     name = ["satu data", ...]       (referred to as "@name" in phrase lists)
     [templates.<type>]   name, kinds, context, [[templates.<type>.levels]]
-    [[indicators]]    code, name, aspect, weight, type, topic, description, kinds,
+    [[indicators]]    code, name, aspect, weight, type (not for an index's indicator), topic, description, kinds,
                       phrases, hints, context, [indicators.covers], [[indicators.levels]]
 
 An indicator may name its `pembina` (the central agencies that guide it), `variants` (other
@@ -146,9 +147,10 @@ def _levels(top: Table, problems: Problems) -> tuple[Level, ...]:
 def _bands(top: Table, problems: Problems) -> tuple[Band, ...]:
     bands = []
     for position, item in enumerate(top.tables("bands"), start=1):
-        table = Table(item, f"band #{position}", problems, ("name", "min"))
+        table = Table(item, f"band #{position}", problems, ("name", "min", "level"))
         minimum = table.number("min")
-        bands.append(Band(table.text("name"), minimum if minimum is not None else math.nan))
+        bands.append(Band(table.text("name"), minimum if minimum is not None else math.nan,
+                          table.text("level", required=False)))
     return tuple(sorted(bands, key=lambda band: band.minimum, reverse=True))
 
 

@@ -25,6 +25,11 @@ class Band:
 
     name: str
     minimum: float
+    level: str = ""  # the level name paired with it ("Kurang (Merintis)"), where the regulation pairs them
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} ({self.level})" if self.level else self.name
 
 
 @dataclass(frozen=True)
@@ -100,12 +105,20 @@ class ExternalIndex:
     note: str = ""
 
     def level(self, value: float) -> float:
-        """The framework value of an index value, rounded to 2 decimals like the assessors' scores."""
+        """The framework value of an index value, to 2 decimals like the assessors' scores.
+
+        Cut, not rounded: SDI 12,4 is 1,496, inside level 1's range (0-12,5), and must not
+        become 1,50, which is the next band's floor.
+        """
         value = min(max(value, self.minimum), self.maximum)
         for (x0, y0), (x1, y1) in zip(self.points, self.points[1:], strict=False):
             if x0 <= value <= x1:
-                return round(y0 + (y1 - y0) * (value - x0) / (x1 - x0), 2) if x1 > x0 else round(y1, 2)
-        return round(self.points[-1][1], 2)
+                return _two_decimals_down(y0 + (y1 - y0) * (value - x0) / (x1 - x0) if x1 > x0 else y1)
+        return _two_decimals_down(self.points[-1][1])
+
+
+def _two_decimals_down(value: float) -> float:
+    return math.floor(value * 100 + 1e-9) / 100
 
 
 @dataclass(frozen=True)
@@ -219,10 +232,14 @@ class Framework:
     def level_label(self, value: float) -> str:
         """The name of the level a (possibly fractional) value stands at.
 
-        Pemdi's predikat reads its level names off half-open ranges centred on the whole
-        levels (2,50 to under 3,50 is Berkembang), so a fractional value takes the name of
-        the nearest level, halves rounding up; whole values are their own level.
+        Where the regulation pairs bands with level names (Pemdi: 2,50 to under 3,50 is Baik,
+        Berkembang; 4,00 to 5,00 Memuaskan, Unggul), the band says it; otherwise a value takes
+        the nearest level's name, halves rounding up.
         """
+        if value >= 1 and all(band.level for band in self.bands):
+            for band in self.bands:  # highest first
+                if value >= band.minimum:
+                    return band.level
         nearest = min(max(math.floor(value + 0.5), 1), self.max_level)
         return self.level_name(nearest)
 

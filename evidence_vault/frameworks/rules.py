@@ -192,7 +192,8 @@ def read_indicator(
     weight = table.number("weight")
     if weight is not None and weight <= 0:
         table.problem("weight must be positive")
-    type_name = table.text("type")
+    external = table.has("index")  # its value comes from another agency's index: no ladder to follow
+    type_name = table.text("type", required=not external)
     template = templates.get(type_name)
     if type_name and template is None:
         table.problem(f"unknown type '{type_name}' (templates: {', '.join(sorted(templates))})")
@@ -216,7 +217,7 @@ def read_indicator(
     criteria = []
     for value in vocabulary.level_values:
         if value not in levels:
-            if template is not None and not table.has("index"):
+            if template is not None and not external:
                 table.problem(f"no criteria for level {value}")
             continue
         extra = tuple(phrase for level, topics in sorted(covers.items()) if level <= value for phrase in topics)

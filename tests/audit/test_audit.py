@@ -13,7 +13,7 @@ from flask.testing import FlaskClient
 from openpyxl import load_workbook
 from sqlmodel import Session, select
 
-from evidence_vault.audit import Evidence, compute
+from evidence_vault.audit import Evidence, Received, compute
 from evidence_vault.demo import samples
 from evidence_vault.frameworks import builtin_framework
 from evidence_vault.models import Document
@@ -227,16 +227,25 @@ def test_evidence_without_a_claim_is_not_said_to_match_the_claim(vault: Vault, c
 
 
 def test_index_and_bands_by_hand() -> None:
-    """Pemdi 2026: aspect weights 10/10/15/15/10/15/25; all at level 3 except two."""
+    """Pemdi 2026: aspect weights 10/10/15/15/10/15/25; all at level 3 except two.
+
+    The six external-index indicators (5, 6, 7, 10, 12, 18) take their value from the index
+    received, not from a claim: they are given values that convert to level 3 (SDI 50 = 1 + 50/25).
+    """
     framework = builtin_framework("pemdi-2026")
     evidence: dict[str, list[Evidence]] = {}
-    claims = {indicator.code: 3 for indicator in framework.indicators}
+    claims = {indicator.code: 3 for indicator in framework.indicators if indicator.index is None}
+    received = {indicator.code: Received(50.0 if indicator.index.maximum == 100 else 3.0)
+                for indicator in framework.indicators if indicator.index is not None}
+    external_weight = sum(indicator.weight for indicator in framework.indicators if indicator.index is not None)
+    assert external_weight == 22
     result = compute(framework, evidence, claims, organisation="Uji", period="2026", year=2026,
-                     assessed_on=date(2026, 11, 28))
+                     assessed_on=date(2026, 11, 28), received=received)
     assert result.claimed_index == pytest.approx(3.0) and result.claimed_band == "Baik"
-    assert result.supported_index == 0 and result.supported_band == "Kurang"
+    # no documents: only the values received support anything (3 × 22% = 0.66)
+    assert result.supported_index == pytest.approx(3 * external_weight / 100) and result.supported_band == "Kurang"
     first, second = framework.indicators[0], framework.indicators[1]
     claims[first.code], claims[second.code] = 5, 1
     result = compute(framework, evidence, claims, organisation="Uji", period="2026", year=2026,
-                     assessed_on=date(2026, 11, 28))
+                     assessed_on=date(2026, 11, 28), received=received)
     assert result.claimed_index == pytest.approx(3.0 + (2 * first.weight - 2 * second.weight) / 100)

@@ -193,11 +193,12 @@ def test_reason_and_dict_explain_the_score(spbe) -> None:
     assert {"phrase": "forum satu data", "heading": False, "pages": [2], "hint": False} in as_dict["phrases"]
 
 
-def test_suggestions_work_on_the_provisional_framework() -> None:
+def test_suggestions_work_on_the_pemdi_framework() -> None:
     pemdi = builtin_framework("pemdi-2026")
     found = suggest(pemdi, title="", about="Pelindungan Data Pribadi", pages=["Subjek data dalam sistem elektronik"],
                     kind="perbup")
-    assert found[0].framework == "pemdi-2026" and pemdi.indicator(found[0].indicator).name == "Pelindungan Data Pribadi"
+    assert found[0].framework == "pemdi-2026"
+    assert pemdi.indicator(found[0].indicator).name == "Tingkat Kematangan Pelindungan Data Pribadi"
 
 
 # --- the labelled set ----------------------------------------------------------------------
