@@ -77,7 +77,7 @@ def run_scenario(folder: Path, engine: Engine, settings: Settings, work: Path) -
         period = session.get(periods.AssessmentPeriod, period_id)
         framework = framework_by_code(spec["framework"])
         for claim in spec.get("claims", []):
-            if framework.indicator(str(claim["indicator"])).index is not None:
+            if not framework.indicator(str(claim["indicator"])).criteria:
                 continue  # its value is the one received from the other agency's index, not claimed
             claims.set_claim(session, period, str(claim["indicator"]), claim["level"], "", actor_id=None)
         for link in spec.get("links", []):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 
 from ..frameworks import Framework, Indicator
@@ -39,10 +40,20 @@ def compute(framework: Framework, evidence: Mapping[str, Sequence[Evidence]], cl
 def indicator_result(framework: Framework, indicator: Indicator, items: tuple[Evidence, ...], claimed: float | None,
                      received: Received | None, on: date, strict: bool = False, suggested: int = 0,
                      unverified: int = 0) -> IndicatorResult:
-    """One indicator as the audit shows it: from another agency's index, or from its documents."""
-    if indicator.index is not None:
+    """One indicator as the audit shows it: from another agency's index, or from its documents.
+
+    An indicator with both an index and a ladder (Pemdi 11 and 12, from IKASANDI) is judged by
+    its documents only until the value received is recorded; that value then replaces them.
+    """
+    if indicator.index is not None and (received is not None or not indicator.criteria):
         return _external(framework, indicator, items, received)
-    return _indicator(framework, indicator, items, claimed, on, strict, suggested, unverified)
+    result = _indicator(framework, indicator, items, claimed, on, strict, suggested, unverified)
+    if indicator.index is None:
+        return result
+    index = indicator.index
+    pending = (f"Perkiraan dari dokumen sampai nilai {index.short} dari {index.source} dicatat; setelah itu "
+               f"nilai {index.short} yang dipakai.")
+    return replace(result, explanation=f"{result.explanation} {pending}".strip(), estimated=True)
 
 
 def _indicator(framework: Framework, indicator: Indicator, items: tuple[Evidence, ...], claimed: float | None,
@@ -118,8 +129,8 @@ def _top_gaps(framework: Framework, results: Sequence[IndicatorResult], limit: i
     anything_claimed = any(item.claimed is not None for item in results)
     gains = []
     for item in results:
-        if item.external is not None:
-            continue  # documents cannot raise it: never a priority to upload for
+        if item.external is not None or item.estimated:
+            continue  # documents cannot raise it (the official value is another agency's): never a priority
         if anything_claimed and item.claimed is None:
             continue
         target = item.claimed if item.claimed is not None else framework.max_level

@@ -131,6 +131,7 @@ class IndicatorResult:
     first_unmet: str | None = None  # why the next level is not reached: validity, content, review_missing, ...
     used: tuple[int, ...] = ()  # the documents the supported level rests on
     external: str | None = None  # "nilai dari indeks instansi lain": the source of an external-index value
+    estimated: bool = False  # judged from documents only until the other agency's value is recorded
 
     @property
     def gap(self) -> float:
@@ -200,7 +201,7 @@ def _indicator_dict(item: IndicatorResult) -> dict[str, Any]:
         "claimed": item.claimed, "supported": item.supported, "gap": item.gap, "status": item.status,
         "next_level_missing": item.next_missing, "missing_elements": list(item.missing_elements),
         "explanation": item.explanation, "first_unmet": item.first_unmet, "used": list(item.used),
-        "external": item.external,
+        "external": item.external, "estimated": item.estimated,
         "suggestions_waiting": item.suggested,
         "findings": [{"code": f.code, "message": f.message} for f in item.findings],
         "checklist": [checklist_dict(status) for status in item.checklist],

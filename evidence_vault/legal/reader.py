@@ -47,8 +47,9 @@ def read_legal(pages: Sequence[str]) -> LegalMetadata:
     fields: Fields = {}
     heading: Heading | None = None
     titled = evidence.title_kind(pages)
-    if sop.looks_like_sop(pages[:1]) and not parse_heading(pages[:1]):
-        _sop(fields, pages)
+    first_heading = parse_heading(pages[:1])
+    if sop.looks_like_sop(pages[:1]) and (first_heading is None or first_heading.kind == "sop"):
+        _sop(fields, pages)  # an SOP's header table ("Nomor SOP | ...") is read as a table, not as a heading
     elif titled:
         _evidence(fields, pages, *titled)
     elif heading := parse_heading(pages):
@@ -183,12 +184,21 @@ def _sop(fields: Fields, pages: list[str]) -> None:
         fields["teu_badan"] = FieldValue(body, confidence=0.6, **where)
     if reading.office:
         fields["penandatangan_jabatan"] = FieldValue(reading.office, confidence=0.7, **where)
-    if reading.name:
-        fields["penandatangan_nama"] = FieldValue(reading.name, confidence=0.7, **where)
+    name = reading.name or _signed_below(pages, reading.office)
+    if name:
+        fields["penandatangan_nama"] = FieldValue(name, confidence=0.6 if not reading.name else 0.7, **where)
     draft = drafts.draft_mark(pages) is not None or not reading.number
-    enacted = Act(None, enacted_on, reading.office, reading.name, reading.page, reading.matched) \
-        if reading.name and enacted_on else None
+    enacted = Act(None, enacted_on, reading.office, name, reading.page, reading.matched) \
+        if name and enacted_on else None
     _status(fields, draft, enacted, None)
+
+
+def _signed_below(pages: list[str], office: str | None) -> str | None:
+    """An SOP whose table names only the approving office, signed at the foot of the page instead."""
+    if not office:
+        return None
+    found = last_signer(pages[:2])
+    return found.name if found.name else None
 
 
 def _year_of(number: str | None) -> int | None:

@@ -27,7 +27,7 @@ def set_claim(session: Session, period: AssessmentPeriod, indicator: str, level:
     if not framework.has_indicator(indicator):
         raise ClaimError(f"Indikator {indicator!r} tidak ada dalam {framework.name}.")
     index = framework.indicator(indicator).index
-    if index is not None:
+    if index is not None and not framework.indicator(indicator).criteria:
         raise ClaimError(f"Nilai indikator {indicator} diambil dari {index.name} ({index.source}), bukan dari "
                          "penilaian mandiri. Catat nilai yang diterima instansi di halaman indikator ini.")
     level = check_level(level, framework.max_level, framework.fractional)

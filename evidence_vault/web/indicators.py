@@ -98,7 +98,7 @@ def detail(framework_code: str, code: str) -> str:
         "indicators/detail.html", framework=framework, indicator=indicator, organisation=organisation,
         checklist=result.checklist, result=result, received=received, value_form=value_form,
         rules={level.value: level_rules(indicator.level(level.value)) for level in framework.levels
-               if indicator.index is None},
+               if indicator.criteria},
         evidence=evidence, carried=carried, counterparts=counterparts, period=period, claim=claim,
         claim_form=claim_form, kinds=KINDS, state_labels=links.STATE_LABELS, confirm=ConfirmForm(),
         can_assess=actor().can(Permission.ASSESS, organisation.id) and claim_allowed(period, framework),
