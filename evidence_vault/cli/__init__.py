@@ -1,6 +1,6 @@
 """The `evidence-vault` command: a thin shell over the domain, one module per area.
 
-`admin` (setting up and looking after a vault), `accounts` (organisations and users),
+`admin` (setting up and looking after a vault), `organisations`, `accounts` (users),
 `pipeline` (importing and reading documents), `search`, `audit` and `serve`. A command's
 module is imported only when the command runs (`lazy`), so `--help` and a quick command
 start in a fraction of a second: `COMMANDS` says where each command lives and carries the
@@ -15,7 +15,7 @@ import click
 
 from .lazy import LazyCommand, LazyGroup
 
-AREAS = ["admin", "accounts", "pipeline", "search", "audit", "serve"]
+AREAS = ["admin", "organisations", "accounts", "pipeline", "search", "audit", "serve"]
 COMMANDS = {
     # admin
     "init": LazyCommand("admin:init",
@@ -28,8 +28,9 @@ COMMANDS = {
                         "Memuat organisasi demo dengan dokumen contoh, lalu mencetak akun masuknya."),
     "frameworks": LazyCommand("admin:frameworks",
                               "Kerangka penilaian: tanpa sub-perintah, daftar kerangka yang tersedia."),
+    # organisations
+    "org": LazyCommand("organisations:org", "Organisasi (instansi pemerintah) di vault ini."),
     # accounts
-    "org": LazyCommand("accounts:org", "Organisasi (instansi pemerintah) di vault ini."),
     "user": LazyCommand("accounts:user", "Akun pengguna."),
     # pipeline
     "ingest": LazyCommand("pipeline:ingest_command",

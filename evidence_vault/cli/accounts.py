@@ -1,4 +1,4 @@
-"""Organisations and user accounts: `org` and `user`."""
+"""User accounts: `user`, and the password prompt `init` shares."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import sys
 import click
 
 from .. import db
-from ..models import OrganisationKind, Role
+from ..models import Role
 from ..records import accounts, organisations
 from .runtime import CommandFailed, Runtime, explained, pass_runtime
 
@@ -19,36 +19,6 @@ def ask_password() -> str:
             "kata sandi tidak diberikan: set EVIDENCE_VAULT_ADMIN_PASSWORD atau jalankan dari terminal."
         )
     return click.prompt("Kata sandi", hide_input=True, confirmation_prompt="Ulangi kata sandi")
-
-
-@click.group()
-def org() -> None:
-    """Organisasi (instansi pemerintah) di vault ini."""
-
-
-@org.command("add")
-@click.argument("name")
-@click.option("--kind", required=True, type=click.Choice([k.value for k in OrganisationKind]),
-              help="Jenis instansi: province (provinsi), regency (kabupaten), city (kota), agency (lembaga).")
-@click.option("--code", help="Kode singkat untuk --org di semua perintah (bawaan: dibuat dari nama).")
-@click.option("--region", default="", help="Wilayah, misalnya provinsi dari sebuah kabupaten.")
-@pass_runtime
-@explained
-def org_add(runtime: Runtime, name: str, kind: str, code: str | None, region: str) -> None:
-    """Membuat organisasi baru."""
-    with db.session_scope(runtime.current_engine()) as session:
-        created = organisations.create_organisation(session, name, kind, code=code, region=region)
-        click.echo(f"Organisasi {created.name} dibuat dengan kode {created.code}.")
-
-
-@org.command("list")
-@pass_runtime
-@explained
-def org_list(runtime: Runtime) -> None:
-    """Daftar organisasi: kode, jenis, nama."""
-    with db.session_scope(runtime.current_engine()) as session:
-        for item in organisations.all_organisations(session):
-            click.echo(f"{item.code}\t{item.kind}\t{item.name}")
 
 
 @click.group()
@@ -123,4 +93,4 @@ def user_reset_password(runtime: Runtime, email: str) -> None:
     click.echo(f"Kata sandi baru untuk {email}: {password}")
 
 
-COMMANDS = [org, user]
+COMMANDS = [user]
