@@ -40,6 +40,8 @@ bench: install
 	$(BIN)/python bench/coverage_bench.py
 	$(BIN)/python bench/search_bench.py
 	$(BIN)/python bench/ingest_bench.py
+	$(BIN)/python bench/cli_bench.py
+	$(BIN)/python bench/upload_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

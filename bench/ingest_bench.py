@@ -11,10 +11,15 @@ DOCX, scanned PDFs and TIFF/PNG scans), it prints in one run:
   (the same work as raw pypdf) and on; the ratio of each to raw, pages per second, and
   the peak memory of the whole process tree (PSS, so shared pages count once);
 - OCR: seconds per page on one core, pages per second on all, and the character accuracy
-  of a degraded 150 dpi scan with and without cleaning.
+  of a degraded 150 dpi scan with and without cleaning;
+- the entry points: the same regulations through `evidence-vault ingest` (the console
+  script, one worker and every core) and `python -m evidence_vault ingest`, each timed
+  whole as a user sees it, start-up included, against raw pypdf run as a script of its own.
+  The targets hold here: one worker at most 1.2× raw, two workers at least 1.8× faster than one.
 
-Each measurement runs in a fresh interpreter with its own throwaway vault; the time
-counted starts after imports and setup. The machine should be otherwise idle.
+Each function-level measurement runs in a fresh interpreter with its own throwaway vault;
+the time counted starts after imports and setup. Each entry-point measurement gets a fresh
+vault set up through the CLI (not timed). The machine should be otherwise idle.
 """
 
 from __future__ import annotations
@@ -22,12 +27,15 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
+
+from entrypoints import Vault, console_script, load
 
 HERE = Path(__file__).resolve()
 DOCUMENTS = {".pdf", ".docx", ".png", ".jpg", ".tif", ".tiff"}
@@ -279,6 +287,83 @@ def report(title: str, corpus: Path, cores: int, with_raw: bool) -> None:
                   f"(time it adds to the ingest, {int(read)} pages)")
 
 
+# --- the entry points users run -----------------------------------------------------------------
+
+RAW_SCRIPT = """\
+import sys
+from pathlib import Path
+from pypdf import PdfReader
+pages = 0
+for path in sorted(Path(sys.argv[1]).glob("*.pdf")):
+    for page in PdfReader(path, strict=False).pages:
+        page.extract_text()
+        pages += 1
+print(pages)
+"""
+RATIO_TARGET = 1.2
+SPEEDUP_TARGET = 1.8
+
+
+def time_command(command: list[str], env: dict[str, str]) -> tuple[float, str]:
+    """Wall-clock seconds of a whole command, and its standard output."""
+    started = time.perf_counter()
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{done.stdout[-2000:]}\n{done.stderr[-3000:]}")
+    return seconds, done.stdout
+
+
+def time_ingest(command: list[str], folder: Path, workers: int) -> float:
+    """`COMMAND ingest FOLDER --workers N` into a fresh vault (set up through the CLI, not timed), OCR off."""
+    vault = Vault(ocr_enabled="false")
+    try:
+        return time_command([*command, "ingest", str(folder), "--org", "badung", "--workers", str(workers)],
+                            vault.env)[0]
+    finally:
+        vault.remove()
+
+
+def report_entry_points(corpus: Path, cores: int, repeat: int) -> None:
+    """The regulations through the commands users run, each timed whole; rounds interleaved to share the load."""
+    print(f"\nEntry points ({corpus}, {len(list(corpus.glob('*.pdf')))} PDFs, OCR off, search index on; "
+          f"wall clock of the whole command, start-up included; median of {repeat}; {load()} before)")
+    script, module = [console_script()], [sys.executable, "-m", "evidence_vault"]
+    rows = [("raw pypdf (a script of its own)", [], 0), ("evidence-vault ingest", script, 1),
+            ("evidence-vault ingest", script, cores), ("python -m evidence_vault ingest", module, cores)]
+    times: list[list[float]] = [[] for _row in rows]
+    pages = 0
+    with tempfile.TemporaryDirectory(prefix="entry-corpus-") as folder:
+        only_pdfs = Path(folder)  # `ingest FOLDER` takes every file: leave the README and the ground truth out
+        for path in corpus.glob("*.pdf"):
+            (only_pdfs / path.name).symlink_to(path)
+        for _round in range(repeat):
+            for found, (_label, command, workers) in zip(times, rows, strict=True):
+                if command:
+                    found.append(time_ingest(command, only_pdfs, workers))
+                else:
+                    seconds, output = time_command([sys.executable, "-c", RAW_SCRIPT, str(only_pdfs)],
+                                                   dict(os.environ))
+                    found.append(seconds)
+                    pages = int(output)
+    median = [statistics.median(found) for found in times]
+    raw, one, many, by_module = median
+    print(f"  {'command':<36}{'workers':>8}{'seconds':>9}{'range':>11}{'× raw':>8}{'pages/s':>9}")
+    for (label, _command, workers), found, seconds in zip(rows, times, median, strict=True):
+        spread = f"{min(found):.1f}–{max(found):.1f}" if len(found) > 1 else ""
+        print(f"  {label:<36}{workers or 1:8}{seconds:9.1f}{spread:>11}{seconds / raw:8.2f}{pages / seconds:9.1f}")
+    ratio, speedup = one / raw, one / many
+    print(f"  one worker: {ratio:.2f}× raw (target ≤ {RATIO_TARGET}×: {_verdict(ratio <= RATIO_TARGET)}); "
+          f"{cores} workers: {speedup:.2f}× faster than one (target ≥ {SPEEDUP_TARGET}×: "
+          f"{_verdict(speedup >= SPEEDUP_TARGET)})")
+    print(f"  the console script takes {many / by_module:.2f}× the time of `python -m evidence_vault` "
+          f"(target: within 5%) ({load()} after)")
+
+
+def _verdict(met: bool) -> str:
+    return "met" if met else "NOT met"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--measure", choices=["raw", "ingest", "accuracy"])
@@ -288,6 +373,8 @@ def main() -> int:
     parser.add_argument("--no-index", action="store_true")
     parser.add_argument("--skip-generated", action="store_true", help="Only the real regulations.")
     parser.add_argument("--scans", type=int, default=12, help="Scanned files in the generated corpus.")
+    parser.add_argument("--entry-points-only", action="store_true", help="Only the commands users run.")
+    parser.add_argument("--repeat", type=int, default=1, help="Runs of each entry-point command (median printed).")
     args = parser.parse_args()
     if args.measure:
         _child(args)
@@ -295,13 +382,17 @@ def main() -> int:
     from evidence_vault.pipeline.worker import cpu_count
 
     cores = cpu_count()
-    load = os.getloadavg()[0]
-    print(f"Bulk ingest benchmark: {cores} cores, load average {load:.1f} before the run"
-          f"{' (not idle: figures are pessimistic)' if load > 0.5 else ''}")
-    if CORPUS.is_dir():
-        report(f"Regulations ({CORPUS}, {len(list(CORPUS.glob('*.pdf')))} PDFs)", CORPUS, cores, with_raw=True)
-    else:
+    before = os.getloadavg()[0]
+    print(f"Bulk ingest benchmark: {cores} cores, load average {before:.1f} before the run"
+          f"{' (not idle: figures are pessimistic)' if before > 0.5 else ''}")
+    if not CORPUS.is_dir():
         print(f"corpus not found at {CORPUS}", file=sys.stderr)
+        return 1
+    if args.entry_points_only:
+        report_entry_points(CORPUS, cores, args.repeat)
+        return 0
+    report(f"Regulations ({CORPUS}, {len(list(CORPUS.glob('*.pdf')))} PDFs)", CORPUS, cores, with_raw=True)
+    report_entry_points(CORPUS, cores, args.repeat)
     if not args.skip_generated:
         with tempfile.TemporaryDirectory(prefix="generated-corpus-") as folder:
             corpus = generated_corpus(Path(folder), args.scans)

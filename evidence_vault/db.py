@@ -2,23 +2,25 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config as AlembicConfig
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import event
+from sqlalchemy import event, inspect, text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine
 
 from .config import Settings
 
+if TYPE_CHECKING:
+    from alembic.config import Config as AlembicConfig
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+VERSION_TABLE = "alembic_version"  # Alembic's default, which `migrations/env.py` keeps
+_REVISION_LINE = re.compile(r"""^(revision|down_revision)\b[^=\n]*=\s*(?:['"](\w+)['"]|None)\s*$""", re.MULTILINE)
 WRITES = "evidence_vault_writes"  # execution option: this unit of work writes (see `_sqlite_begin`)
 
 
@@ -124,7 +126,14 @@ def session_scope(engine: Engine) -> Iterator[Session]:
             raise
 
 
+# Alembic is imported by the functions that migrate, not above: the schema check every command
+# makes (`require_current_schema`) reads the two revisions without it, which spares each
+# command 0.1-0.3 s (issue 23).
+
+
 def _alembic_config(engine: Engine) -> AlembicConfig:
+    from alembic.config import Config as AlembicConfig
+
     config = AlembicConfig()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.attributes["engine"] = writing(engine)
@@ -133,17 +142,42 @@ def _alembic_config(engine: Engine) -> AlembicConfig:
 
 def upgrade(engine: Engine) -> None:
     """Create or upgrade the schema to the newest migration."""
+    from alembic import command
+
     command.upgrade(_alembic_config(engine), "head")
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The migration the database is at, from Alembic's version table; None before the first."""
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        if not inspect(connection).has_table(VERSION_TABLE):
+            return None
+        return connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar()
 
 
 def head_revision() -> str | None:
-    script = ScriptDirectory(str(MIGRATIONS_DIR))
-    return script.get_current_head()
+    """The newest migration: the one no other names as its `down_revision`.
+
+    Read from the migration files' own `revision` lines; where they do not make one plain
+    line of migrations (a merge, a branch, a line written another way), Alembic decides.
+    `tests/test_migrations.py` checks that both agree.
+    """
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
+        found = dict(_REVISION_LINE.findall(path.read_text(encoding="utf-8")))
+        if not found.get("revision") or "down_revision" not in found:
+            return _alembic_head()
+        revisions.add(found["revision"])
+        parents.add(found["down_revision"])
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else _alembic_head()
+
+
+def _alembic_head() -> str | None:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory(str(MIGRATIONS_DIR)).get_current_head()
 
 
 def require_current_schema(engine: Engine) -> None:

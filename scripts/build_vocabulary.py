@@ -6,8 +6,9 @@ checks repairs against (`legal/canonical.py`).
 Words that occur at least MIN_COUNT times in the real Undang-Undang texts of the shared corpus
 (../shared/corpus/peraturan-text/uu) in at least MIN_FILES statutes, less the corpus's own OCR
 slips: a rare word one edit away from a word DOMINANCE times as common ("hurufa" beside
-"huruf", "keschatan" beside "kesehatan") is a misreading, not a word. Plus the words of the frameworks' key phrases and the
-kinds, months and offices that regional documents use and national statutes do not. One lower-case word per line, sorted; committed, so servers
+"huruf", "keschatan" beside "kesehatan") is a misreading, not a word. Plus the words of the
+frameworks' key phrases and the kinds, months and offices that regional documents use and
+national statutes do not. One lower-case word per line, sorted; committed, so servers
 need no corpus. Each line is "word count" (corpus occurrences; added words count as
 COMMON), so a repair can prefer the common reading of an ambiguous slip.
 """

@@ -64,6 +64,20 @@ def test_upgrade_is_idempotent_and_reaches_head(engine: Engine) -> None:
     assert db.current_revision(engine) == db.head_revision()
 
 
+def test_the_revisions_read_without_alembic_are_alembics(settings: Settings) -> None:
+    """The schema check reads the two revisions itself (to spare every command Alembic's import): same answers."""
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
+    assert db.head_revision() == ScriptDirectory(str(db.MIGRATIONS_DIR)).get_current_head()
+    engine = db.make_engine(settings)
+    for target in [None, "0001", "head"]:
+        if target:
+            command.upgrade(db._alembic_config(engine), target)
+        with engine.connect() as connection:
+            assert db.current_revision(engine) == MigrationContext.configure(connection).get_current_revision()
+
+
 def test_app_refuses_an_uninitialised_database(settings: Settings) -> None:
     with pytest.raises(db.SchemaOutOfDate, match="evidence-vault init"):
         db.require_current_schema(db.make_engine(settings))

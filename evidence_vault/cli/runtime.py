@@ -6,6 +6,7 @@ Every command module of this package builds on it, so a domain error becomes the
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from functools import wraps
 from typing import IO, Any
@@ -13,10 +14,9 @@ from typing import IO, Any
 import click
 from sqlalchemy.engine import Engine
 
-from .. import audit, backup, db, logs
+from .. import db, logs
 from ..config import ConfigError, Settings, load_settings
 from ..frameworks import registry
-from ..records import accounts, organisations, periods
 
 
 class CommandFailed(click.ClickException):
@@ -26,15 +26,24 @@ class CommandFailed(click.ClickException):
         click.echo(f"Gagal: {self.format_message()}", err=True)
 
 
-DOMAIN_ERRORS = (
-    accounts.AccountError,
-    organisations.OrganisationError,
-    ConfigError,
-    db.SchemaOutOfDate,
-    backup.BackupError,
-    periods.PeriodError,
-    audit.AuditError,
-)
+# The domain's errors whose message is for the user, by module. Named rather than imported, so
+# that a command imports only the modules it uses (`lazy`): an error whose module was never
+# imported cannot have been raised.
+DOMAIN_ERRORS = {
+    "evidence_vault.records.accounts": "AccountError",
+    "evidence_vault.records.organisations": "OrganisationError",
+    "evidence_vault.config": "ConfigError",
+    "evidence_vault.db": "SchemaOutOfDate",
+    "evidence_vault.backup": "BackupError",
+    "evidence_vault.records.periods": "PeriodError",
+    "evidence_vault.audit": "AuditError",
+}
+
+
+def is_domain_error(error: BaseException) -> bool:
+    """Whether `error` is one of `DOMAIN_ERRORS`."""
+    return any(module in sys.modules and isinstance(error, getattr(sys.modules[module], name))
+               for module, name in DOMAIN_ERRORS.items())
 
 
 def explained(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -44,8 +53,10 @@ def explained(command: Callable[..., Any]) -> Callable[..., Any]:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return command(*args, **kwargs)
-        except DOMAIN_ERRORS as error:
-            raise CommandFailed(str(error)) from None
+        except Exception as error:
+            if is_domain_error(error):
+                raise CommandFailed(str(error)) from None
+            raise
 
     return wrapper
 

@@ -41,6 +41,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, TypeVar
 
+from .children import forkserver_context
 from .errors import ExtractionError
 from .result import Extraction, Limits
 
@@ -49,8 +50,6 @@ T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 GRACE_SECONDS = 5
-_context = multiprocessing.get_context("forkserver")
-_context.set_forkserver_preload(["evidence_vault.extract.readers", "evidence_vault.extract.ocr"])
 _PR_SET_PDEATHSIG = 1
 SCRATCH_PREFIX = "evidence-vault-"
 BUSY_SHARE = 0.5  # less CPU than half a core over the time allowed: the machine was busy
@@ -75,8 +74,9 @@ def call_isolated(function: Callable[..., T], args: tuple[Any, ...], limits: Lim
         _swept.set()
         sweep_scratch()
     scratch = tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-")
-    receiver, sender = _context.Pipe(duplex=False)
-    child = _context.Process(target=_child_main, args=(sender, os.getpid(), function, args, limits, scratch),
+    context = forkserver_context()
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(target=_child_main, args=(sender, os.getpid(), function, args, limits, scratch),
                              daemon=True)
     answered = False
     try:

@@ -19,7 +19,6 @@ two. The workers end as soon as this process does, and leave Ctrl-C to it.
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import signal
 from collections import deque
@@ -34,6 +33,7 @@ from sqlmodel import Session
 
 from .. import db
 from ..config import Settings
+from ..extract.children import forkserver_context
 from ..extract.isolation import exit_with
 from ..records import periods
 from . import indexing, ingest, intake
@@ -110,7 +110,7 @@ class Indexer:
     """
 
     def __init__(self, settings: Settings) -> None:
-        context = multiprocessing.get_context("forkserver")
+        context = forkserver_context()
         self._waiting: Any = context.SimpleQueue()
         self._process = context.Process(target=_index_recorded, args=(settings, self._waiting, os.getpid()),
                                         name="bulk-indexer", daemon=True)
@@ -196,7 +196,7 @@ def _prepared(job: Job, todo: deque[Path], workers: int) -> Iterator[tuple[Path,
     while todo or suspects:
         alone = bool(suspects)
         pool = ProcessPoolExecutor(max_workers=1 if alone else workers,
-                                   mp_context=multiprocessing.get_context("forkserver"),
+                                   mp_context=forkserver_context(),
                                    initializer=intake.start_worker, initargs=(job, os.getpid()))
         try:
             if alone:

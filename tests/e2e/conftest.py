@@ -16,7 +16,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +26,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, Request, Response
 from evidence_vault.demo import samples
 
 from .. import legal_texts
+from ..commands import console_script
 from ..conftest import PROJECT_ROOT
 from ..servers import free_port, wait_until_up
 
@@ -84,16 +84,11 @@ class Vault:
 
     def cli(self, *args: str, input: str | None = None, check: bool = True) -> subprocess.CompletedProcess[str]:
         """Run `evidence-vault ARGS` in its own process, against this vault's storage."""
-        done = subprocess.run([_command(), *args], env=self.env, input=input, capture_output=True, text=True,
+        done = subprocess.run([console_script(), *args], env=self.env, input=input, capture_output=True, text=True,
                               timeout=120)
         if check and done.returncode != 0:
             raise AssertionError(f"evidence-vault {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}")
         return done
-
-
-def _command() -> str:
-    beside = Path(sys.executable).with_name("evidence-vault")
-    return str(beside) if beside.exists() else (shutil.which("evidence-vault") or "evidence-vault")
 
 
 def _environment(storage: Path) -> dict[str, str]:
@@ -134,7 +129,7 @@ def vault(tmp_path_factory: pytest.TempPathFactory, browser: Browser) -> Iterato
     vault.cli("init")
     log = OUTPUT / "server.log"
     with log.open("wb") as output:
-        server = subprocess.Popen([_command(), "serve", "--host", "127.0.0.1", "--port", url.rsplit(":", 1)[1]],
+        server = subprocess.Popen([console_script(), "serve", "--host", "127.0.0.1", "--port", url.rsplit(":", 1)[1]],
                                   env=vault.env, stdout=output, stderr=subprocess.STDOUT)
     try:
         _set_up(vault, root)
