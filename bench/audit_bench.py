@@ -1,17 +1,22 @@
 """Audit speed for a large organisation: 5,000 documents and 1,000 evidence links.
 
-Run with `make bench`. Rows are inserted directly (the ingest path has its own benchmark);
-the figure is the time of `audit.run_audit`, which reads everything it needs and computes.
+Run with `make bench`. Rows are inserted directly (the ingest path has its own benchmark).
+Two figures: the time of `audit.run_audit`, which reads everything it needs and computes
+(the target, 0.3 s, is for this), and `evidence-vault audit --format json` as users run
+it, a whole process with its start-up. Both print the machine's load.
 """
 
 from __future__ import annotations
 
+import os
 import random
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from entrypoints import console_script, load, median_seconds
 from sqlmodel import Session
 
 from evidence_vault import audit, db
@@ -68,7 +73,13 @@ def main() -> int:
         timings.sort()
         print(f"audit of {DOCUMENTS} documents, {LINKS} links, {len(result.indicators)} indicators: "
               f"median {timings[len(timings) // 2] * 1000:.0f} ms, worst {timings[-1] * 1000:.0f} ms "
-              f"(index {result.supported_index:.2f})")
+              f"(index {result.supported_index:.2f}; {load()})")
+        env = {**os.environ, "EVIDENCE_VAULT_STORAGE_DIR": folder}
+        command = [console_script(), "audit", "--org", "uji", "--format", "json"]
+        subprocess.run(command, env=env, check=True, capture_output=True)  # fails loudly if the command does
+        median, fastest, slowest = median_seconds(command, RUNS, env)
+        print(f"evidence-vault audit --format json, the same organisation: median {median:.2f} s "
+              f"({fastest:.2f}-{slowest:.2f} s, start-up included; {load()})")
     return 0
 
 

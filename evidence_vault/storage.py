@@ -17,7 +17,10 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
+
+if TYPE_CHECKING:
+    from .config import Settings
 
 CHUNK = 1024 * 1024
 
@@ -45,6 +48,11 @@ class FileStore:
     def __init__(self, files_dir: Path, tmp_dir: Path) -> None:
         self.files_dir = files_dir
         self.tmp_dir = tmp_dir
+
+    @classmethod
+    def of(cls, settings: Settings) -> FileStore:
+        """The store a vault's settings name (files and their staging folder)."""
+        return cls(settings.files_dir, settings.tmp_dir)
 
     def path_for(self, sha256: str) -> Path:
         """Where the bytes with this hash live; the hash is checked, never trusted."""

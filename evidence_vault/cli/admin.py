@@ -12,8 +12,9 @@ from sqlmodel import Session
 from .. import backup, db, demo
 from ..frameworks import FrameworkError, registry
 from ..models import Role
-from ..pipeline import indexing, ingest, stored_files
+from ..pipeline import indexing, stored_files
 from ..records import accounts
+from ..storage import FileStore
 from .accounts import ask_password
 from .runtime import CommandFailed, Runtime, explained, pass_runtime
 
@@ -33,7 +34,7 @@ def init(runtime: Runtime, admin_email: str | None) -> None:
     if indexing.index_for(runtime.settings).needs_rebuild:
         report = indexing.rebuild(runtime.settings, runtime.engine)
         click.echo(f"Indeks pencarian dibangun ulang: {report.documents} dokumen.")
-    leftovers = ingest.store_for(runtime.settings).sweep_temporary()
+    leftovers = FileStore.of(runtime.settings).sweep_temporary()
     if leftovers:
         click.echo(f"{leftovers} berkas sementara dari unggahan yang terputus dibersihkan.")
     orphaned = stored_files.check(runtime.settings, runtime.engine).orphaned

@@ -9,9 +9,9 @@ import click
 from sqlmodel import Session
 
 from .. import audit, db
-from ..pipeline import ingest
 from ..records import organisations, periods
 from ..reports import exports
+from ..storage import FileStore
 from .runtime import CommandFailed, Runtime, explained, pass_runtime
 
 
@@ -78,7 +78,7 @@ def audit_command(runtime: Runtime, org_code: str, year: int | None, as_of: date
     with Session(engine) as session:  # reading only: a long export must not hold the write lock
         organisation = organisations.get_by_code(session, org_code)
         result = audit.run_audit(session, organisation, year, as_of.date() if as_of else None)
-        produced = exports.export(session, ingest.store_for(runtime.settings), result, kind, organisation.code)
+        produced = exports.export(session, FileStore.of(runtime.settings), result, kind, organisation.code)
     with db.session_scope(engine) as session:
         exports.record_export(session, produced, result, organisation.id, actor_id=None)
     if output:

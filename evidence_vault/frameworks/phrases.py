@@ -67,6 +67,20 @@ class CompiledPhrase:
     fragments: tuple[str, ...]
     longest_match: int | None = None
 
+    def first(self, text: str) -> re.Match[str] | None:
+        """The first match in (normalised) text, the pattern run only from where one can begin.
+
+        Every match holds a fragment, so none starts more than `longest_match` before the
+        first fragment found; a text without any fragment is not searched at all. Without that
+        promise (`longest_match` None) the whole text is searched.
+        """
+        if self.longest_match is None:
+            return self.pattern.search(text)
+        found = [at for fragment in self.fragments if (at := text.find(fragment)) >= 0]
+        if not found:
+            return None
+        return self.pattern.search(text, max(0, min(found) - self.longest_match))  # lookbehind sees before it
+
     def count(self, text: str) -> int:
         """How many times the phrase occurs in (normalised) text."""
         if not any(fragment in text for fragment in self.fragments):

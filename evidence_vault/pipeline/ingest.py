@@ -84,10 +84,6 @@ class StoredFile:
     name: str
 
 
-def store_for(settings: Settings) -> FileStore:
-    return FileStore(settings.files_dir, settings.tmp_dir)
-
-
 def ingest_stream(
     engine: Engine,
     settings: Settings,
@@ -100,7 +96,7 @@ def ingest_stream(
 ) -> IngestResult:
     """Take one file from a stream into the organisation's vault (scans: see the module's docstring)."""
     name = display_name(filename)
-    store = store_for(settings)
+    store = FileStore.of(settings)
     max_bytes = settings.get("upload", "max_bytes")
     try:
         staged = store.stage(stream, max_bytes)

@@ -13,7 +13,6 @@ from ..storage import FileStore
 from .package import package_bytes
 from .sources import packaged_files
 from .tabular import csv_text, table_text
-from .xlsx import workbook_bytes
 
 FORMATS = {
     "json": ("application/json", "json"),
@@ -41,6 +40,8 @@ def export(session: Session, store: FileStore, result: AuditResult, kind: str, o
     elif kind == "csv":
         content = ("\ufeff" + csv_text(result)).encode()  # the BOM makes Excel read UTF-8
     elif kind == "xlsx":
+        from .xlsx import workbook_bytes  # openpyxl takes 0.3 s to import; only this format needs it
+
         content = workbook_bytes(result)
     elif kind == "zip":
         content = package_bytes(result, packaged_files(session, store, result))

@@ -160,7 +160,7 @@ def _find(element: Element, segment: _Segment) -> tuple[int, int] | None:
     word of the original: that is how a match is mapped back for the quote and the Pasal.
     """
     normalised, words = _prepared(segment.text)
-    match = _compiled(element.phrase).pattern.search(normalised)
+    match = _compiled(element.phrase).first(normalised)
     if match is None or not words:
         return None
     first = normalised.count(" ", 0, match.start())

@@ -9,11 +9,11 @@ from flask_login import current_user
 
 from .. import audit, db
 from ..models import Organisation
-from ..pipeline import ingest
 from ..records import periods
 from ..records.access import Permission
 from ..reports.exports import export, record_export
 from ..reports.rows import STATUS_LABELS
+from ..storage import FileStore
 from . import numbers
 from .context import db_session, engine, settings
 from .forms import AsOfForm
@@ -100,7 +100,7 @@ def download(kind: str) -> Response:
         return redirect(url_for("audit.dashboard", org=organisation.code))
     if not actor().can(Permission.EXPORT, organisation.id):
         abort(404)
-    produced = export(db_session(), ingest.store_for(settings()), result, kind, organisation.code)
+    produced = export(db_session(), FileStore.of(settings()), result, kind, organisation.code)
     with db.session_scope(engine()) as writer:  # the request only read: the event is a short write of its own
         record_export(writer, produced, result, organisation.id, current_user.id)
     return Response(produced.content, content_type=produced.mime, headers={  # the type names its charset itself

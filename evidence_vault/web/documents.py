@@ -11,6 +11,7 @@ from ..models import Organisation, Role
 from ..pipeline import ingest, worker
 from ..records import documents, organisations
 from ..records.access import Permission
+from ..storage import FileStore
 from . import numbers
 from .context import db_session, end_transaction, engine, reindex, settings
 from .evidence_links import link_view
@@ -133,7 +134,7 @@ def detail(document_id: int) -> str:
 @requires(Permission.VIEW_DOCUMENTS)
 def download(document_id: int) -> Response:
     document = document_or_404(document_id, Permission.VIEW_DOCUMENTS)
-    path = ingest.store_for(settings()).path_for(document.sha256)
+    path = FileStore.of(settings()).path_for(document.sha256)
     if not path.is_file():
         abort(404)
     return send_file(path, mimetype=document.mime, as_attachment=True,

@@ -9,9 +9,9 @@ from werkzeug.wrappers import Response
 from ..legal import LABELS
 from ..legal.kinds import KINDS
 from ..models import Organisation
-from ..pipeline import ingest
 from ..records import documents, legal_fields, library
 from ..records.access import Permission
+from ..storage import FileStore
 from .context import db_session, reindex, settings
 from .forms import ConfirmForm
 from .guards import actor, document_or_404, requires
@@ -50,7 +50,7 @@ def detail(document_id: int) -> str:
 @requires(Permission.VIEW_DOCUMENTS)
 def download(document_id: int) -> Response:
     document = _shared_or_404(document_id)
-    path = ingest.store_for(settings()).path_for(document.sha256)
+    path = FileStore.of(settings()).path_for(document.sha256)
     if not path.is_file():
         abort(404)
     return send_file(path, mimetype=document.mime, as_attachment=True, download_name=document.original_filename,

@@ -178,6 +178,24 @@ def test_each_text_finds_what_the_phrase_finds_in_it_alone(spbe, normalise) -> N
         assert any(phrase.longest_match is None for phrase in phrases)
 
 
+@pytest.mark.parametrize("normalise", [normalise_text, _fold_nasal, str.casefold])
+def test_the_first_match_is_the_patterns_first_match(spbe, normalise) -> None:
+    """Coverage asks for the first match only, searched from near the first fragment: the same match."""
+    raw = [*DOCUMENTS[0].pages, *DOCUMENTS[1].pages, "Mengelola data, pengelolaan data dan pengembangan aplikasi.",
+           "xpusat data nasional, pusat data", "ePlanning, e-Planning", "datapusat data", ""]
+    texts = [normalise(text) for text in raw]
+    phrases = [phrase for rules in _compiled(spbe, normalise) for phrase in rules.phrases + rules.hints + rules.context]
+    phrases += [compile_phrase(phrase, normalise) for phrase in ("pusat data", "~kelola data", "e-planning|eplanning")]
+    seen = 0
+    for phrase in phrases:
+        for text in texts:
+            expected = phrase.pattern.search(text)
+            found = phrase.first(text)
+            assert (found and found.span()) == (expected and expected.span()), (phrase.phrase, text[:60])
+            seen += expected is not None
+    assert seen > 20  # the texts hold matches, so the comparison means something
+
+
 def test_longest_match_bounds_every_phrase(spbe) -> None:
     phrases = [phrase for rules in _compiled(spbe, normalise_text) for phrase in rules.phrases + rules.hints]
     for phrase in phrases + [compile_phrase("e-planning|eplanning"), compile_phrase("~tetap ~kelola data")]:
