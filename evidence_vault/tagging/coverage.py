@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from ..frameworks import Indicator
 from ..frameworks.phrases import CompiledPhrase, compile_phrase, normalise_text
+from ..legal.canonical import repair
 
 _DECIDING = re.compile(r"^\s*(?:M\s*E\s*M\s*U\s*T\s*U\s*S\s*K\s*A\s*N|MENETAPKAN)\b", re.MULTILINE)
 _PREAMBLE = re.compile(r"^\s*(?:Menimbang|Mengingat|Memperhatikan)\s*:?", re.IGNORECASE | re.MULTILINE)
@@ -170,7 +171,18 @@ def _find(element: Element, segment: _Segment) -> tuple[int, int] | None:
 
 @lru_cache(maxsize=2048)
 def _prepared(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
-    return normalise_text(text), tuple((word.start(), word.end()) for word in _WORD.finditer(text))
+    """The text normalised for phrases, its OCR-damaged words repaired ("rcncana" → "rencana").
+
+    A word is only replaced by one word, so the n-th normalised word is still the n-th word
+    of the original, whose position the quote and the Pasal are read from.
+    """
+    repaired = _WORD.sub(_repaired_word, text)
+    return normalise_text(repaired), tuple((word.start(), word.end()) for word in _WORD.finditer(text))
+
+
+def _repaired_word(match: re.Match[str]) -> str:
+    fixed = repair(match.group())
+    return fixed if _WORD.fullmatch(fixed) else match.group()
 
 
 def _locate(segment: _Segment, found: tuple[int, int]) -> tuple[str | None, str | None]:

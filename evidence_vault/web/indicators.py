@@ -6,6 +6,7 @@ from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from sqlmodel import Session
 from werkzeug.wrappers import Response
 
 from .. import audit
@@ -116,10 +117,12 @@ def claim_allowed(period: AssessmentPeriod | None, framework: Framework) -> bool
     return period is not None and period.framework == framework.code
 
 
-@blueprint.route("/indikator/<framework_code>/<code>/nilai-indeks", methods=["POST"])
-@requires(Permission.ASSESS)
-def external_value(framework_code: str, code: str) -> Response:
-    """Record (or remove) the value another agency's index gave this indicator in the current period."""
+def _assessed_period(framework_code: str) -> tuple[Session, Organisation, AssessmentPeriod] | Response:
+    """The organisation in view and its current period of this framework, or where to go instead.
+
+    Claims and received values are written only by assessors of the organisation, into a
+    period of the framework whose indicator page they come from.
+    """
     session = db_session()
     organisation = organisation_in_view()
     if not actor().can(Permission.ASSESS, organisation.id):
@@ -128,6 +131,17 @@ def external_value(framework_code: str, code: str) -> Response:
     if period is None or period.framework != framework_code:
         flash("Buka periode penilaian untuk kerangka ini terlebih dahulu.", "error")
         return redirect(url_for("indicators.catalogue", org=organisation.code))
+    return session, organisation, period
+
+
+@blueprint.route("/indikator/<framework_code>/<code>/nilai-indeks", methods=["POST"])
+@requires(Permission.ASSESS)
+def external_value(framework_code: str, code: str) -> Response:
+    """Record (or remove) the value another agency's index gave this indicator in the current period."""
+    found = _assessed_period(framework_code)
+    if not isinstance(found, tuple):
+        return found
+    session, organisation, period = found
     form = ExternalValueForm()
     form.source_document.choices = None  # any document of the organisation; records.external checks it
     back = redirect(url_for("indicators.detail", framework_code=framework_code, code=code, org=organisation.code))
@@ -155,14 +169,10 @@ def external_value(framework_code: str, code: str) -> Response:
 @blueprint.route("/indikator/<framework_code>/<code>/klaim", methods=["POST"])
 @requires(Permission.ASSESS)
 def claim(framework_code: str, code: str) -> Response:
-    session = db_session()
-    organisation = organisation_in_view()
-    if not actor().can(Permission.ASSESS, organisation.id):
-        abort(404)
-    period = periods.current_period(session, organisation.id)
-    if period is None or period.framework != framework_code:
-        flash("Buka periode penilaian untuk kerangka ini terlebih dahulu.", "error")
-        return redirect(url_for("indicators.catalogue", org=organisation.code))
+    found = _assessed_period(framework_code)
+    if not isinstance(found, tuple):
+        return found
+    session, organisation, period = found
     form = ClaimForm()
     if not form.validate_on_submit():
         flash(f"Penilaian mandiri tidak disimpan. {form_problems(form)}", "error")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -44,6 +45,20 @@ def test_element_only_in_menimbang_does_not_count(indicator: str) -> None:
     found = statuses(indicator, policy(indicator, labels[1:], mentioned=[labels[0]]).pages)
     missing = found[labels[0]]
     assert not missing.covered and missing.only_mentioned is not None and missing.only_mentioned.page == 1
+
+
+def _ocr_damaged(text: str) -> str:
+    """The e read as c that scans often show, in every word of six letters or more ("Ketcntuan")."""
+    return re.sub(r"[A-Za-z]{6,}", lambda word: word.group()[:2] + word.group()[2:].replace("e", "c", 1), text)
+
+
+@pytest.mark.parametrize("indicator", sorted(REGULATING))
+def test_ocr_damaged_words_still_regulate(indicator: str) -> None:
+    """A scanned policy that regulates every element still covers them; the quote keeps the text as read."""
+    labels = list(REGULATING[indicator])
+    found = statuses(indicator, [_ocr_damaged(page) for page in policy(indicator, labels).pages])
+    assert [label for label in labels if not found[label].covered] == []
+    assert all(found[label].hit.pasal for label in labels)
 
 
 def test_two_documents_combine() -> None:
