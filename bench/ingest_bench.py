@@ -178,6 +178,9 @@ def measure_ocr_accuracy() -> dict[str, float]:
     from evidence_vault.demo import samples
     from evidence_vault.extract import ocr
 
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the measure is shared with the tests
+    from tests.reading_accuracy import character_accuracy as accuracy
+
     found = {}
     folder = Path(tempfile.mkdtemp(prefix="ocr-bench-"))
     for label, specks, blur in (("light", 0.03, 0.8), ("heavy", 0.05, 1.0)):
@@ -187,18 +190,6 @@ def measure_ocr_accuracy() -> dict[str, float]:
             page = ocr.recognise_page(path, "png", 1, ocr.OcrOptions(preprocess=cleaned))
             found[f"{label}_{'clean' if cleaned else 'raw'}"] = accuracy("\n".join(DECREE), page.text)
     return found
-
-
-def accuracy(expected: str, found: str) -> float:
-    """Character accuracy: 1 - edit distance / length, spaces normalised (as in tests/test_ocr.py)."""
-    expected, found = " ".join(expected.split()), " ".join(found.split())
-    previous = list(range(len(found) + 1))
-    for i, wanted in enumerate(expected, 1):
-        current = [i]
-        for j, got in enumerate(found, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (wanted != got)))
-        previous = current
-    return max(0.0, 1 - previous[-1] / len(expected))
 
 
 def _child(args: argparse.Namespace) -> None:

@@ -33,6 +33,18 @@ FIELDS = (*CORE, "status", "penandatangan_nama", "tempat_penetapan", "tanggal_pe
 SIMILAR = 0.9
 
 
+def character_accuracy(expected: str, found: str) -> float:
+    """1 - edit distance / length, over text with spaces normalised: how well OCR read a page."""
+    expected, found = " ".join(expected.split()), " ".join(found.split())
+    previous = list(range(len(found) + 1))
+    for i, wanted in enumerate(expected, 1):
+        current = [i]
+        for j, got in enumerate(found, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (wanted != got)))
+        previous = current
+    return max(0.0, 1 - previous[-1] / len(expected))
+
+
 def normal(value: object) -> str:
     return " ".join(str(value if value is not None else "").lower().split())
 

@@ -27,6 +27,8 @@ from evidence_vault.extract import ExtractionError, Limits, OcrOptions, detect_t
 from evidence_vault.models import Document, DocumentPage, Event, IndicatorLink, LegalField
 from evidence_vault.pipeline import stages
 
+from ..reading_accuracy import character_accuracy as accuracy
+
 DECREE = [
     "KEPUTUSAN BUPATI BADUNG",
     "NOMOR 188.45/123/HK/2023",
@@ -58,18 +60,6 @@ def require_tesseract(settings: Settings) -> None:
     if os.environ.get("CI"):
         pytest.fail(f"OCR tests need Tesseract in CI (`make test` installs it): {reason}")
     pytest.skip(reason)
-
-
-def accuracy(expected: str, found: str) -> float:
-    """Character accuracy: 1 - edit distance / length, over text with spaces normalised."""
-    expected, found = " ".join(expected.split()), " ".join(found.split())
-    previous = list(range(len(found) + 1))
-    for i, wanted in enumerate(expected, 1):
-        current = [i]
-        for j, got in enumerate(found, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (wanted != got)))
-        previous = current
-    return max(0.0, 1 - previous[-1] / len(expected))
 
 
 def test_a_degraded_scanned_decree_is_read_with_its_number_and_title(settings: Settings, tmp_path: Path) -> None:

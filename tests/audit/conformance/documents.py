@@ -214,17 +214,7 @@ Menetapkan :
     for ordinal, dictum in zip(ordinals, [*dictums, "Keputusan ini mulai berlaku pada tanggal ditetapkan."],
                                strict=False):
         text += f"{ordinal} : {dictum}\n"
-    if draft:
-        return text + f"\n>Ditetapkan di {body.capital}\n>pada tanggal ..................\n>{regent},\n"
-    return text + f"""
->Ditetapkan di {body.capital}
->pada tanggal {tanggal(enacted)}
->{regent},
->
->ttd.
->
->{body.regent}
-"""
+    return text + _head_signs(body, enacted, draft)
 
 
 def surat_edaran(number: str, about: str, paragraphs: list[str], *, enacted: date, body: Body = HOME,
@@ -249,17 +239,7 @@ di Lingkungan Pemerintah Kabupaten {body.name}
     for n, paragraph in enumerate(paragraphs, start=1):
         text += f"{n}. {paragraph}\n"
     text += "\nDemikian Surat Edaran ini untuk dilaksanakan dengan penuh tanggung jawab.\n"
-    if draft:
-        return text + f"\n>Ditetapkan di {body.capital}\n>pada tanggal ..................\n>{regent},\n"
-    return text + f"""
->Ditetapkan di {body.capital}
->pada tanggal {tanggal(enacted)}
->{regent},
->
->ttd.
->
->{body.regent}
-"""
+    return text + _head_signs(body, enacted, draft)
 
 
 def sop(number: str, name: str, steps: list[str], *, made: date, effective: date, body: Body = HOME,
@@ -520,4 +500,20 @@ def sertifikat(holder: str, number: str, competence: str, *, issued: date, valid
 >ttd
 >
 >Dr. Hartono Wibisono, S.T., M.Sc.
+"""
+
+
+def _head_signs(body: Body, enacted: date, draft: bool) -> str:
+    """The regent's closing block at the right; a draft's has no date and no signature."""
+    regent = f"BUPATI {body.upper}"
+    if draft:
+        return f"\n>Ditetapkan di {body.capital}\n>pada tanggal ..................\n>{regent},\n"
+    return f"""
+>Ditetapkan di {body.capital}
+>pada tanggal {tanggal(enacted)}
+>{regent},
+>
+>ttd.
+>
+>{body.regent}
 """
