@@ -102,6 +102,9 @@ def _title_match(text: str) -> tuple[str, str] | None:
     return None
 
 
+_SENTENCE = re.compile(r",\s|[,:;]$")  # "Sertifikat Elektronik, disampaikan ... berikut:" runs on from a sentence
+
+
 def subject_kind(pages: Sequence[str]) -> tuple[str, str] | None:
     """A letter's kind from its subject line ("Hal : Undangan ...") or a kind word heading the page."""
     fields = layout.labelled_fields(pages, max_pages=1)
@@ -111,8 +114,9 @@ def subject_kind(pages: Sequence[str]) -> tuple[str, str] | None:
     if pages:
         for line in [squash(line) for line in pages[0].split("\n")][:40]:
             for pattern, kind in TITLES:
+                short_title = kind == "sertifikat" and len(line.split()) <= 6 and not _SENTENCE.search(line)
                 if pattern.match(line) and kind not in ("laporan", "dokumen_perencanaan", "undangan") and (
-                        line.isupper() or (kind == "sertifikat" and len(line.split()) <= 6)):
+                        line.isupper() or short_title):
                     return kind, line  # certificates title themselves "Certificate of Registration"
     if subject or fields.get("kepada") or fields.get("yth"):
         return "lainnya", (subject.value if subject else "surat")
@@ -122,7 +126,7 @@ def subject_kind(pages: Sequence[str]) -> tuple[str, str] | None:
 def read_evidence(pages: Sequence[str], kind: str, kind_line: str) -> EvidenceReading:
     """The number, subject, place, dates and signer of an evidence document of a known kind."""
     fields = layout.labelled_fields(pages)
-    number = _number(pages, fields)
+    number = letter_number(pages, fields)
     subject = _subject(pages, kind, kind_line, fields)
     place_date = layout.place_and_date(pages[:1]) if kind in ("undangan", "nota_dinas", "lainnya") else None
     place_date = place_date or layout.place_and_date(pages, last=True)
@@ -146,7 +150,9 @@ def read_evidence(pages: Sequence[str], kind: str, kind_line: str) -> EvidenceRe
                            dated=dated, meeting=meeting, year=year, signer=last_signer(pages))
 
 
-def _number(pages: Sequence[str], fields: dict[str, layout.Labelled]) -> str | None:
+def letter_number(pages: Sequence[str], fields: dict[str, layout.Labelled] | None = None) -> str | None:
+    """A letter's number from its "Nomor :" line, cleaned of what OCR and layouts put beside it."""
+    fields = layout.labelled_fields(pages) if fields is None else fields
     found = fields.get("nomor")
     value = found.value if found else None
     if value is None and pages:

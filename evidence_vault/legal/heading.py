@@ -141,8 +141,9 @@ def _read_block(lines: list[str], start: int, first: str, jenis_end: int, kind: 
     while cursor < len(lines) and (match := NOMOR_LINE.match(lines[cursor])):
         nomor_lines.append(match.group("rest"))
         cursor += 1
-    if not nomor_lines and kind != "sop":
-        return None
+    letter_heading = kind == "surat_edaran" and cursor < len(lines) and bool(TENTANG_LINE.match(lines[cursor]))
+    if not nomor_lines and kind != "sop" and not letter_heading:
+        return None  # an SE in letter form numbers itself in its "Nomor :" line above; others need NOMOR
     nomor_text = squash(nomor_lines[0]) if nomor_lines else ""
     inline = re.split(rf"\s{fuzzy('TENTANG')}\s", nomor_text, maxsplit=1, flags=re.IGNORECASE)
     nomor_text = re.sub(r"^[-–—~_,;'\s]+(?=\d)", "", inline[0])

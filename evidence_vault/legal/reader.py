@@ -64,6 +64,9 @@ def read_legal(pages: Sequence[str]) -> LegalMetadata:
 
 def _instrument(fields: Fields, pages: list[str], heading: Heading) -> None:
     _heading_fields(fields, heading)
+    if "nomor" not in fields and heading.kind == "surat_edaran" and (number := evidence.letter_number(pages[:1])):
+        fields["nomor"] = FieldValue(number, confidence=0.75, page=1, matched=number)  # the letter's "Nomor :"
+        fields["nomor_peraturan"] = FieldValue(number, confidence=0.7, page=1, matched=number)
     if "teu_badan" not in fields and (body := layout.letterhead_body(pages[0])):
         fields["teu_badan"] = FieldValue(body, confidence=0.6, page=1, matched=body)  # an SE from the letterhead
     enacted, promulgated = enactment(pages), promulgation(pages)
@@ -177,8 +180,10 @@ def _sop(fields: Fields, pages: list[str]) -> None:
     if reading.title:
         fields["tentang"] = FieldValue(reading.title, confidence=0.8, **where)
         fields["judul"] = FieldValue(f"SOP {reading.title}", confidence=0.7, **where)
-    enacted_on = reading.effective or reading.made
-    year = _year_of(reading.printed_number) or (enacted_on.year if enacted_on else None)
+    draft = drafts.draft_mark(pages) is not None or not reading.number
+    dated = reading.effective or reading.made
+    enacted_on = None if draft else dated  # a draft's date of making enacts nothing
+    year = _year_of(reading.printed_number) or (dated.year if dated else None)
     if year:
         fields["tahun"] = FieldValue(str(year), confidence=0.7, **where)
     _date_field(fields, "tanggal_penetapan", enacted_on, where)
@@ -186,10 +191,9 @@ def _sop(fields: Fields, pages: list[str]) -> None:
         fields["teu_badan"] = FieldValue(body, confidence=0.6, **where)
     if reading.office:
         fields["penandatangan_jabatan"] = FieldValue(reading.office, confidence=0.7, **where)
-    name = reading.name or _signed_below(pages, reading.office)
+    name = reading.name or _signed_below(pages, reading.office) or last_signer(pages[:1]).name
     if name:
         fields["penandatangan_nama"] = FieldValue(name, confidence=0.6 if not reading.name else 0.7, **where)
-    draft = drafts.draft_mark(pages) is not None or not reading.number
     enacted = Act(None, enacted_on, reading.office, name, reading.page, reading.matched) \
         if name and enacted_on else None
     _status(fields, draft, enacted, None)

@@ -19,7 +19,9 @@ from .text import squash
 
 SIGNATURE_MARK = re.compile(r"^(?:tt[dcl1]{1,2}\.?|t\.t\.d\.?|\(ttd\)|cap\s*(?:dan|&)\s*ttd\.?|\W{1,3}|\S|"
                             r"(?:Ditandatangani|ditandatangani)\s+secara\s+elektronik\.?)$", re.IGNORECASE)
-_NIP = re.compile(r"^NIP\.?\s*:?\s*[\d ]{8,}", re.IGNORECASE)
+_NIP = re.compile(r"^[^\w\s]*\s*NIP\.?\s*:?\s*[\d ]{8,}", re.IGNORECASE)  # "——— NIP. 1966...": a scan's rule
+# A speck OCR reads as a short word before a signer's name ("sa Drs. SAHAT MANURUNG"): a stamp's edge, a pen stroke.
+_SPECK_BEFORE_NAME = re.compile(r"^[a-z]{1,2}\s+(?=(?:Dr|Drs|Ir|H|Hj|Prof)\.\s|[A-Z]{2,}\s+[A-Z]{2,})")
 _RANK = re.compile(
     r"^(?:Pembina|Penata|Pengatur|Juru|Pangkat|Golongan|Gol\.?)\b|\((?:I{1,3}V?|IV)/[a-e]\)|^Utama\s+Muda|^NRP\b",
     re.IGNORECASE,
@@ -115,7 +117,7 @@ def names_in(line: str) -> list[str]:
     """The names on a line: one, or two when two signature blocks stand side by side."""
     if " | " in line:
         return [name for cell in line.split(" | ") for name in names_in(cell)]
-    line = clean_name(line)
+    line = clean_name(_SPECK_BEFORE_NAME.sub("", line.strip()))
     for position in range(1, len(line) - 1):
         if line[position] == " " and line[position - 1] == "." and line[position + 1].isupper():
             left, right = line[:position].strip(" ,"), line[position:].strip(" ,")

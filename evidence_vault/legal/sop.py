@@ -20,9 +20,9 @@ from .text import parse_date, squash
 
 _LABEL = {
     "nomor": r"N(?:omor|o\.?)\s+SOP",
-    "dibuat": r"Tanggal\s+Pembuatan",
-    "revisi": r"Tanggal\s+Revisi",
-    "efektif": r"Tanggal\s+(?:Efektif|Pengesahan|Penetapan|Berlaku)",
+    "dibuat": r"(?:Tanggal|Tgl\.?)\s*Pembuatan",
+    "revisi": r"(?:Tanggal|Tgl\.?)\s*Revisi",
+    "efektif": r"(?:Tanggal|Tgl\.?)\s*(?:Efektif|Pengesahan|Penetapan|Berlaku)",
     "disahkan": r"Disahkan\s+oleh",
     "nama": r"Nama\s+SOP",
 }
@@ -61,7 +61,7 @@ def read_sop(pages: Sequence[str]) -> SopReading | None:
         return SopReading(
             number=re.sub(r"^[^0-9A-Za-z]+", "", re.sub(r"\s*/\s*", "/", number)) if number else None,
             printed_number=printed,
-            title=values["nama"],
+            title=_with_continuation(text, values["nama"]),
             made=_date(values["dibuat"]),
             effective=_date(values["efektif"]),
             office=_office(_before_mark(values["disahkan"])),
@@ -77,7 +77,7 @@ def _unwrapped(page: str) -> str:
     lines = [squash(line) for line in page.split("\n")]
     out: list[str] = []
     for line in lines:
-        if out and re.fullmatch(r"(?:Tanggal|Nomor|Nama|Disahkan)", out[-1], re.I):
+        if out and re.fullmatch(r"(?:Tanggal|Tgl\.?|Nomor|Nama|Disahkan)", out[-1], re.I):
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)
@@ -93,6 +93,25 @@ def _value_after(text: str, label: str) -> str | None:
     rest = _ANY_LABEL.split(rest)[0]
     value = rest.split(" | ")[0].strip(" :|")
     return value or None
+
+
+def _with_continuation(text: str, value: str | None, limit: int = 3) -> str | None:
+    """A capitalised name wrapped in its cell ("PERMOHONAN REKOMENDASI" / "PEMBANGUNAN DAN ...")
+    continues on the lines below, up to a blank line, another label, a table row or ordinary text."""
+    if not value or not value.isupper():
+        return value
+    lines = text.split("\n")
+    start = next((i for i, line in enumerate(lines) if line.rstrip(" :|").endswith(value)), None)
+    if start is None:
+        return value
+    parts = [value]
+    for line in lines[start + 1:start + 1 + limit]:
+        line = line.strip()
+        if not line or not line.isupper() or " | " in line or line[0].isdigit() or _ANY_LABEL.search(line) \
+                or line.upper().startswith("NIP"):
+            break
+        parts.append(line)
+    return " ".join(parts)
 
 
 def _date(value: str | None) -> date | None:

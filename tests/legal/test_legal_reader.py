@@ -174,3 +174,64 @@ def test_amendment_target_from_title() -> None:
     target = amendment_target("PERUBAHAN KEDUA ATAS PERATURAN MENTERI KOMUNIKASI DAN INFORMATIKA NOMOR "
                               "01/PER/M.KOMINFO/01/2010 TENTANG PENYELENGGARAAN JARINGAN TELEKOMUNIKASI")
     assert target is not None and (target.kind, target.number, target.year) == ("permen", "1", 2010)
+
+
+def _values(pages: list[str]) -> dict[str, str]:
+    return {name: value.value for name, value in read_legal(pages).fields.items()}
+
+
+def test_a_circular_in_letter_form_is_numbered_by_its_letter_line() -> None:
+    """"SURAT EDARAN / TENTANG / ..." under a letter's "Nomor :" line, with no NOMOR line of its own;
+    its body cites a regulation on electronic certificates, which does not make it a certificate."""
+    page = """PEMERINTAH KABUPATEN SUKAMAJU
+DINAS KOMUNIKASI DAN INFORMATIKA
+Sukamaju, 4 Maret 2024
+Nomor   : 000.8.3/ 145 /Diskominfo
+Hal     : Penggunaan Tanda Tangan Elektronik
+Yth. Kepala Perangkat Daerah
+SURAT EDARAN
+TENTANG
+PENGGUNAAN TANDA TANGAN ELEKTRONIK PADA NASKAH DINAS
+Sesuai dengan Peraturan Badan Siber dan Sandi Negara Nomor 11 Tahun 2022 tentang Penyelenggaraan
+Sertifikat Elektronik, disampaikan hal-hal sebagai berikut:
+1. setiap pejabat wajib memiliki sertifikat elektronik.
+KEPALA DINAS KOMUNIKASI DAN INFORMATIKA,
+ttd.
+Ir. WAHYU TRI HARTANTO, M.T.
+NIP 19730822 199903 1 006"""
+    values = _values([page])
+    assert values["jenis"] == "surat_edaran"
+    assert values["nomor"] == "000.8.3/145/Diskominfo"
+    assert values["tentang"] == "PENGGUNAAN TANDA TANGAN ELEKTRONIK PADA NASKAH DINAS"
+    assert values["tanggal_penetapan"] == "2024-03-04" and values["status"] == "ditetapkan"
+
+
+SOP_HEADER = """PEMERINTAH KABUPATEN SUKAMAJU
+DINAS KOMUNIKASI DAN INFORMATIKA
+NOMOR SOP {number}
+TGL. PEMBUATAN 10 Oktober 2023
+TGL. EFEKTIF {effective}
+DISAHKAN OLEH KEPALA DINAS KOMUNIKASI DAN INFORMATIKA
+{signature}
+NAMA SOP PERMOHONAN REKOMENDASI
+PEMBANGUNAN DAN PENGEMBANGAN
+APLIKASI
+DASAR HUKUM: Peraturan Presiden Nomor 95 Tahun 2018"""
+
+
+def test_an_sop_name_wrapped_in_its_cell_and_abbreviated_date_labels() -> None:
+    signature = "ttd\nsa Drs. SAHAT MANURUNG, M.Si.\n——— NIP. 19660912 198903 1 004"
+    values = _values([SOP_HEADER.format(number="000.8/SOP.03/Diskominfo/2023", effective="9 September 2024",
+                                        signature=signature)])
+    assert values["tentang"] == "PERMOHONAN REKOMENDASI PEMBANGUNAN DAN PENGEMBANGAN APLIKASI"
+    assert values["tanggal_penetapan"] == "2024-09-09"
+    assert values["penandatangan_nama"] == "Drs. SAHAT MANURUNG, M.Si."  # the speck before it is not a name
+    assert values["status"] == "ditetapkan"
+
+
+def test_a_draft_sops_date_of_making_is_no_enactment() -> None:
+    header = SOP_HEADER.replace("TGL. PEMBUATAN", "Tanggal Pembuatan")
+    draft = "DRAFT - BELUM DITETAPKAN\n" + header.format(number="....../SOP/2024", effective="", signature="")
+    values = _values([draft])
+    assert values["status"] == "rancangan"
+    assert "tanggal_penetapan" not in values and values["tahun"] == "2024"
