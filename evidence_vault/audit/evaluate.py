@@ -311,8 +311,12 @@ def _same_number(left: str, right: str) -> bool:
 
 
 def _cites_number(text: str, number: str, year: str) -> bool:
-    number = re.escape(number)
-    pattern = rf"(?i)(?:nomor|no\.?)\s*:?\s*{number}\s+tahun\s+{year}|\b{number}\s*/\s*{year}\b"
+    """"Nomor 8 Tahun 2023", "8/2023", or the whole number of a decree or SOP that carries its own year
+    ("Nomor 800/SOP-12/Diskominfo/2025")."""
+    escaped = re.escape(number)
+    pattern = rf"(?i)(?:nomor|no\.?)\s*:?\s*{escaped}\s+tahun\s+{year}|\b{escaped}\s*/\s*{year}\b"
+    if "/" in number and re.search(rf"\b{year}$", number):
+        pattern += rf"|(?:nomor|no\.?)\s*:?\s*{escaped}(?![\w/-]|\.\w)"
     return re.search(pattern, text) is not None
 
 

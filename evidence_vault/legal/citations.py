@@ -177,6 +177,8 @@ _TITLED = re.compile(r"(?P<jenis>(?:Peraturan|Keputusan|Surat\s+Edaran|Instruksi
                      r"\b(?:" + "|".join(_SHORT_KINDS) + r")(?:\s+[A-Z][A-Za-z]+){0,3}?)\s+"
                      r"tentang\s+(?P<title>[^.;:\n(]{6,200})", re.IGNORECASE)
 _TITLE_STOP = re.compile(r"\s+(?:yang|dengan|sebagai|dan\s+(?:hasil|telah)|telah|untuk|pada\s+(?:hari|tanggal)|"
+                         # the next instrument named ("... tentang Forum X dan perjanjian kerja sama dengan ...")
+                         r"dan\s+(?:perjanjian|peraturan|keputusan|nota|surat|instruksi|sop|standar\s+operasional)|"
                          r"oleh|di\s+Ruang|bertempat)\b.*$", re.IGNORECASE)
 MAX_REVIEWED = 3
 

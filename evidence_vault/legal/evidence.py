@@ -27,7 +27,8 @@ TITLES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^BERITA\s+ACARA\b", re.I), "berita_acara"),
     (re.compile(r"^(?:NOTULEN|NOTULA|RISALAH\s+RAPAT|CATATAN\s+RAPAT|LAPORAN\s+SINGKAT\s+RAPAT|"
                 r"RINGKASAN\s+HASIL\s+RAPAT)\b", re.I), "notulen"),
-    (re.compile(r"^(?:NOTA\s+KESEPAHAMAN|MEMORANDUM\s+OF\s+UNDERSTANDING|PERJANJIAN\s+KERJA\s*SAMA|"
+    (re.compile(r"^(?:ADD?ENDUM\s+(?:(?:KE)?(?:SATU|DUA|TIGA|[IVX]+|\d+)\s+)?(?:ATAS\s+)?)?"
+                r"(?:NOTA\s+KESEPAHAMAN|MEMORANDUM\s+OF\s+UNDERSTANDING|PERJANJIAN\s+KERJA\s*SAMA|"
                 r"KESEPAKATAN\s+BERSAMA|PERJANJIAN\s+KERJASAMA)\b", re.I), "perjanjian"),
     (re.compile(r"^(?:SERTIFIKAT|CERTIFICATE|PIAGAM)\b", re.I), "sertifikat"),
     (re.compile(r"^(?:MANUAL|PANDUAN|PETUNJUK\s+(?:TEKNIS|PENGGUNAAN|PELAKSANAAN)|BUKU\s+(?:PANDUAN|PETUNJUK|MANUAL)|USER\s+GUIDE|"

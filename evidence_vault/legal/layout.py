@@ -269,7 +269,7 @@ def letterhead_body(page: str) -> str | None:
     """Who issued it, from the letterhead: "Dinas Komunikasi dan Informatika Kabupaten Sukamaju"."""
     government: str | None = None
     unit: str | None = None
-    for line in [line for line in lines_of(page) if line][:6]:
+    for line in _unwrapped([line for line in lines_of(page) if line][:8])[:6]:
         if (match := _GOVERNMENT.match(line)) and government is None:
             government = f"{match.group('level').title()} {_titled(match.group('name'))}"
         elif (match := _HEAD_OF.match(line)) and government is None:
@@ -282,6 +282,25 @@ def letterhead_body(page: str) -> str | None:
     if unit and government:
         return f"{unit} {government}" if government.split(" ", 1)[1].lower() not in unit.lower() else unit
     return unit or government
+
+
+_WRAPPED_HEAD = re.compile(r"(?:PEMERINTAH(?:\s+(?:PROVINSI|KABUPATEN|KOTA))?|PROVINSI|KABUPATEN|KOTA)", re.IGNORECASE)
+
+
+def _unwrapped(lines: list[str]) -> list[str]:
+    """A letterhead cell wrapped in a narrow table column joined again: an SOP's header table in a PDF
+    reads "PEMERINTAH" / "KABUPATEN" / "SINDANGRAJA", one word a line, and "DINAS" alone would then be
+    taken for the whole issuer (and for another body's)."""
+    joined: list[str] = []
+    pending: list[str] = []
+    for line in lines:
+        if _WRAPPED_HEAD.fullmatch(line):
+            pending.append(line)
+            continue
+        whole = " ".join([*pending, line])
+        joined += [whole] if pending and _GOVERNMENT.match(whole) else [*pending, line]
+        pending = []
+    return joined + pending
 
 
 def _titled(text: str) -> str:

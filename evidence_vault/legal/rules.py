@@ -128,15 +128,17 @@ def expired(facts: Facts) -> Iterator[Finding]:
 
 
 def other_body(facts: Facts) -> Iterator[Finding]:
+    """An instrument, or a plan (Renstra, RPJMD, architecture), issued by another body: never the organisation's own.
+    Reports, certificates and agreements of other bodies are evidence in their own right (an external audit)."""
     body, owner = facts.get("teu_badan"), facts.organisation_name
-    if not body or not owner or not facts.is_instrument:
+    if not body or not owner or not (facts.is_instrument or facts.kind == "dokumen_perencanaan"):
         return
     if facts.kind in NATIONAL:
         yield Finding("other_body", INFO, f"Ini regulasi nasional ({body}), bukan kebijakan internal organisasi "
                       "Anda. Dapat menjadi acuan, tetapi tidak menggantikan kebijakan yang ditetapkan sendiri.")
     elif not _same_body(body, owner):
         yield Finding("other_body", WARNING, f"Dokumen ini diterbitkan oleh {body}, bukan oleh {owner}. Penilai "
-                      "menghitung kebijakan yang ditetapkan organisasi sendiri.")
+                      "menghitung kebijakan dan rencana organisasi sendiri.")
 
 
 def shared_copy(facts: Facts) -> Iterator[Finding]:

@@ -33,6 +33,13 @@ def test_labelled_fields_and_the_date_line_of_a_letter() -> None:
     assert layout.letterhead_body(LETTER) == "Dinas Komunikasi dan Informatika Kabupaten Sukamaju"
 
 
+def test_a_letterhead_wrapped_in_a_narrow_table_column_is_read_whole() -> None:
+    """An SOP's header table in a PDF: the first column wraps one word a line."""
+    header = ("PEMERINTAH\nKABUPATEN\nSINDANGRAJA\nNomor SOP 800/SOP-21/Diskominfo/2025\nDINAS\nKOMUNIKASI DAN\n"
+              "INFORMATIKA\nTanggal\nPembuatan 2 Juni 2025")
+    assert layout.letterhead_body(header) == "Kabupaten Sindangraja"  # not "Dinas", which named no body
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Pada hari ini Rabu tanggal tiga belas bulan Maret tahun dua ribu dua puluh empat", date(2024, 3, 13)),
     ("tanggal dua puluh enam bulan Juni tahun dua ribu dua puluh tiga (26-06-2023)", date(2023, 6, 26)),

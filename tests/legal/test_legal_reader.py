@@ -121,6 +121,14 @@ def test_report_title_keeps_acronyms() -> None:
     assert (values["jenis"], values["judul"]) == ("laporan", "Laporan Kinerja Layanan SPBE Tahun 2024")
 
 
+@pytest.mark.parametrize("first_line", ["PERJANJIAN KERJA SAMA", "ADENDUM PERJANJIAN KERJA SAMA",
+                                        "ADDENDUM KEDUA PERJANJIAN KERJASAMA", "ADENDUM I NOTA KESEPAHAMAN"])
+def test_an_agreement_and_its_addendum_are_agreements(first_line: str) -> None:
+    page = (f"{first_line}\nANTARA\nPEMERINTAH KABUPATEN SINDANGRAJA\nDENGAN\nUNIVERSITAS SINDANGRAJA\n"
+            "TENTANG\nPENGEMBANGAN TALENTA DIGITAL\nNOMOR : 000.3/22/PKS/2026\nPada hari ini Senin tanggal 25 Mei 2026")
+    assert read_legal([page]).fields["jenis"].value == "perjanjian"
+
+
 def test_non_legal_evidence_kind() -> None:
     values = {n: v.value for n, v in read_legal(legal_texts.notulen()).fields.items()}
     assert values["jenis"] == "notulen" and values["tanggal_dokumen"] == "2025-08-07"

@@ -37,6 +37,11 @@ def codes(**changes) -> set[str]:
     ({"values": {"berlaku_sampai": "2026-12-31"}}, set()),
     ({"values": {"teu_badan": "Kota Denpasar"}}, {"other_body"}),
     ({"values": {"jenis": "permen", "teu_badan": "Kementerian Komunikasi dan Informatika"}}, {"other_body"}),
+    # a neighbour's Renstra is never the body's plan; another body's report (an external audit) is evidence
+    ({"values": {"jenis": "dokumen_perencanaan", "teu_badan": "Kabupaten Karangmulya", "nomor": None,
+                 "status": None}}, {"other_body"}),
+    ({"values": {"jenis": "laporan", "teu_badan": "Badan Siber dan Sandi Negara", "nomor": None,
+                 "status": None}}, set()),
     ({"has_text": False}, {"no_text"}),
     ({"copied_from": "Pemerintah Provinsi Bali"}, {"shared_copy"}),
     ({"values": {"jenis": None}}, {"unknown_kind"}),

@@ -4,8 +4,9 @@ A cell is (ladder, level): the ladder is the indicator type when the level's rul
 from the type's template, or "type/code" when the indicator replaces that level with its own
 (`[[indicators.levels]]`, e.g. SPBE 2020 indicator 12 at level 4; a framework whose
 indicators all carry their own levels has one ladder per indicator). Levels without any
-requirement, and indicators whose value comes from another agency's index (`index`), have
-no document cells.
+requirement, and indicators whose value comes only from another agency's index (`index`
+without a `type`), have no document cells; an indicator with both (Pemdi 2026 indicators 11
+and 12: its ladder until the IKASANDI value is recorded) has the cells of its ladder.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ def ladders(code: str) -> dict[tuple[str, int], str]:
     templates = data.get("templates", {})
     found: dict[tuple[str, int], str] = {}
     for indicator in data.get("indicators", []):
-        if "index" in indicator:
+        if "index" in indicator and "type" not in indicator:
             continue
         kind = indicator.get("type", "")
         template = {level["level"] for level in templates.get(kind, {}).get("levels", []) if _has_rules(level)}

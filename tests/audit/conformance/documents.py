@@ -517,3 +517,57 @@ def _head_signs(body: Body, enacted: date, draft: bool) -> str:
 >
 >{body.regent}
 """
+
+
+def perjanjian(number: str, partner: str, partner_signer: str, about: str, articles: list[tuple[str, str]], *,
+               signed: date, body: Body = HOME, addendum: bool = False) -> str:
+    """A Perjanjian Kerja Sama (or its addendum) between the regency and a partner, signed by both."""
+    title = "ADENDUM PERJANJIAN KERJA SAMA" if addendum else "PERJANJIAN KERJA SAMA"
+    text = f"""^{title}
+^ANTARA
+^PEMERINTAH KABUPATEN {body.upper}
+^DENGAN
+^{partner.upper()}
+^TENTANG
+^{about.upper()}
+^NOMOR : {number}
+
+Pada hari ini {hari_tanggal(signed)}, bertempat di {body.capital}, yang bertanda tangan di bawah ini:
+I. {body.regent}, Bupati {body.name}, dalam hal ini bertindak untuk dan atas nama Pemerintah Kabupaten \
+{body.name}, selanjutnya disebut PIHAK KESATU;
+II. {partner_signer}, dalam hal ini bertindak untuk dan atas nama {partner}, selanjutnya disebut PIHAK KEDUA.
+"""
+    for n, (heading, article) in enumerate(articles, start=1):
+        text += f"\n^Pasal {n}\n^{heading.upper()}\n{article}\n"
+    return text + f"""<<<PAGE>>>
+Demikian Perjanjian Kerja Sama ini dibuat dalam rangkap 2 (dua) asli bermeterai cukup.
+<<<TABLE>>>
+PIHAK KESATU, | PIHAK KEDUA,
+BUPATI {body.upper}, | {partner.upper()},
+ttd. | ttd.
+{body.regent} | {partner_signer}
+<<<END>>>
+"""
+
+
+def piagam(giver: str, number: str, award: str, reason: str, *, given: date, signer: str,
+           body: Body = HOME) -> str:
+    """A piagam penghargaan (certificate of an award) given to the regency."""
+    return f"""^{giver.upper()}
+
+^PIAGAM PENGHARGAAN
+^Nomor: {number}
+
+^Diberikan kepada
+^PEMERINTAH KABUPATEN {body.upper}
+
+^sebagai
+^{award.upper()}
+
+^{reason}
+
+>Jakarta, {tanggal(given)}
+>{signer},
+>
+>ttd
+"""
