@@ -17,14 +17,14 @@ from .caller import actor
 from .errors import ApiError
 from .lookup import document_or_404, own_organisation, scope
 from .operations import operation
-from .shapes import Answer, Code, Cursor, DocumentOut, Limit, Query, decode_cursor, encode_cursor
+from .shapes import Answer, Code, Cursor, DocumentOut, Limit, OrgCode, Query, decode_cursor, encode_cursor
 
 TAG = "Dokumen"
 
 
 class DocumentQuery(Query):
-    org: Code | None = Field(None, description="Hanya organisasi ini (kode); tanpa ini, semua yang dapat dibaca token.")
-    kind: Annotated[str, Field(max_length=64)] | None = Field(None, description="Jenis dokumen (kode, misalnya perbup).")
+    org: OrgCode | None = None
+    kind: Annotated[str, Field(max_length=64, description="Jenis dokumen (kode, misalnya perbup).")] | None = None
     year: Annotated[int, Field(ge=1, le=9999)] | None = Field(None, description="Tahun peraturan.")
     status: Literal["rancangan", "ditetapkan", "diundangkan", "berlaku", "diubah", "dicabut"] | None = None
     has_findings: bool | None = Field(None, description="Hanya yang ada (true) atau tidak ada (false) temuannya.")
@@ -55,7 +55,7 @@ class UploadResult(Answer):
 
 
 class UploadQuery(Query):
-    org: Code | None = Field(None, description="Organisasi tujuan (kode); bawaan: organisasi akun. Admin wajib mengisi.")
+    org: Code | None = Field(None, description="Organisasi tujuan (kode); bawaan: organisasi akun (admin wajib).")
 
 
 class PageOut(Answer):
@@ -108,7 +108,8 @@ def upload(query: UploadQuery) -> UploadResult:
     files = [item for item in request.files.getlist("files") if item and item.filename]
     limit = settings().get("upload", "max_files")
     if not files:
-        raise ApiError("invalid_request", "Kirim minimal satu berkas di bidang \u201cfiles\u201d (multipart/form-data).")
+        raise ApiError("invalid_request", "Kirim minimal satu berkas di bidang \u201cfiles\u201d "
+                                          "(multipart/form-data).")
     if len(files) > limit:
         raise ApiError("invalid_request", f"Paling banyak {limit} berkas sekaligus; Anda mengirim {len(files)}. Bagi "
                                           "menjadi beberapa permintaan.")

@@ -33,10 +33,10 @@ def document_or_404(document_id: int, permission: Permission = Permission.VIEW_D
     return document
 
 
-def scope(code: str | None) -> list[int] | None:
+def scope(code: str | None, permission: Permission = Permission.VIEW_DOCUMENTS) -> list[int] | None:
     """The organisations a listing covers: the one named (404 when out of reach), else all the token may read."""
     if code:
-        return [organisation_or_404(code).id]  # type: ignore[list-item]
+        return [organisation_or_404(code, permission).id]  # type: ignore[list-item]
     return actor().visible_organisation_ids()
 
 

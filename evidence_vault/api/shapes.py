@@ -23,6 +23,8 @@ Text = Annotated[str, AfterValidator(lambda value: clean(value).strip())]
 Lines = Annotated[str, AfterValidator(lambda value: clean(value, multiline=True).strip())]
 Code = Annotated[str, Field(min_length=1, max_length=64)]
 Limit = Annotated[int, Field(ge=1, le=200, description="Paling banyak sekian butir per halaman.")]
+OrgCode = Annotated[str, Field(min_length=1, max_length=64,
+                                description="Hanya organisasi ini (kode); tanpa ini, semua yang dapat dibaca token.")]
 Cursor = Annotated[str, Field(max_length=500, description="`next_cursor` dari jawaban sebelumnya.")]
 
 

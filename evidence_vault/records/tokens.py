@@ -103,6 +103,10 @@ def tokens_of(session: Session, user_id: int | None = None) -> list[ApiToken]:
     return list(session.exec(statement))
 
 
+def find(session: Session, token_id: int) -> ApiToken | None:
+    return session.get(ApiToken, token_id)
+
+
 def is_live(token: ApiToken, now: datetime | None = None) -> bool:
     return token.revoked_at is None and _aware(token.expires_at) > (now or utcnow())
 
