@@ -28,7 +28,7 @@ class Api:
         headers = dict(options.pop("headers", {}))
         if self.secret is not None:
             headers.setdefault("Authorization", f"Bearer {self.secret}")
-        return self.client.open("/api/v1" + path, method=method, headers=headers, **options)
+        return self.client.open("/api/v1" + path, method=method, headers=headers, buffered=True, **options)
 
 
 MakeToken = Callable[..., str]
