@@ -45,14 +45,15 @@ def _result(code: str, query: AuditQuery, permission: Permission) -> tuple[Organ
 
 
 @operation("GET", "/organisations/<code>/audit", summary="Audit pra-penilaian (JSON yang sama dengan perintah audit)",
-           tag=TAG, permission=Permission.VIEW_DOCUMENTS, query=AuditQuery, response=AUDIT_JSON)
+           tag=TAG, permission=Permission.VIEW_DOCUMENTS, query=AuditQuery, response=AUDIT_JSON,
+           extra_errors=(422,))  # no period yet: the domain's refusal
 def get_audit(code: str, query: AuditQuery) -> dict[str, Any]:
     return _result(code, query, Permission.VIEW_DOCUMENTS)[1].as_dict()
 
 
 @operation("GET", "/organisations/<code>/audit/exports/<any(xlsx,csv,zip):kind>",
            summary="Ekspor audit sebagai XLSX, CSV atau paket bukti ZIP", tag=TAG, permission=Permission.EXPORT,
-           query=AuditQuery, files=tuple(MEDIA.values()),
+           query=AuditQuery, files=tuple(MEDIA.values()), extra_errors=(422,),
            description="Setiap ekspor tercatat di riwayat, seperti ekspor dari halaman audit.")
 def export_audit(code: str, kind: str, query: AuditQuery) -> Response:
     organisation, result = _result(code, query, Permission.EXPORT)

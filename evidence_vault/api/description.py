@@ -16,7 +16,6 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
-from ..records.access import Permission
 from .errors import CODES
 from .operations import OPERATIONS, Operation, blueprint, operation
 from .shapes import Error
@@ -90,7 +89,7 @@ def _statuses(declared: Operation) -> list[int]:
         statuses |= {413, 415}
     if declared.upload:
         statuses.add(413)
-    if declared.writes or declared.permission in (Permission.EXPORT,) or declared.endpoint == "get_audit":
+    if declared.writes:
         statuses.add(422)
     statuses |= set(declared.extra_errors)
     return sorted(statuses)

@@ -8,7 +8,6 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from ..legal import FIELD_ORDER, LABELS
-from ..legal.kinds import KINDS
 from ..records import documents, legal_fields
 from ..records.access import Permission
 from ..web.context import db_session, reindex
@@ -100,11 +99,8 @@ def get_metadata(document_id: int) -> Metadata:
                        "yang sudah ditinjau dibuka kembali untuk ditinjau ulang.")
 def change_metadata(document_id: int, body: MetadataChange) -> Metadata:
     document = document_or_404(document_id, Permission.EDIT_METADATA)
-    changes: dict[str, str | None] = dict(body.fields)
-    if changes.get("jenis") in KINDS:
-        changes["singkatan_jenis"] = KINDS[changes["jenis"]].abbreviation  # type: ignore[index]
     session = db_session()
-    documents.edit_metadata(session, document, changes, confirm=body.confirm, actor_id=actor().user.id)
+    documents.edit_metadata(session, document, dict(body.fields), confirm=body.confirm, actor_id=actor().user.id)
     session.commit()
     reindex(document.id)  # type: ignore[arg-type]
     return _metadata(document_id)

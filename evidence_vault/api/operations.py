@@ -21,7 +21,7 @@ from pydantic import BaseModel, ValidationError
 
 from .. import audit
 from ..records import claims, documents, events, external, legal_fields, links, periods, tokens
-from ..records.access import Permission
+from ..records.access import READ, SCOPE_PERMISSIONS, Permission
 from ..web.context import settings
 from . import caller
 from .errors import ApiError, invalid, response
@@ -34,8 +34,6 @@ REFUSALS: tuple[type[Exception], ...] = (
     audit.AuditError, claims.ClaimError, documents.DocumentError, external.ExternalValueError,
     legal_fields.MetadataError, links.LinkError, periods.PeriodError, tokens.TokenError,
 )
-# Permissions a read-only token has (to tell "your role cannot" from "your token cannot").
-READING = frozenset({Permission.VIEW_DOCUMENTS, Permission.VIEW_HISTORY, Permission.EXPORT})
 
 
 @dataclass(frozen=True)
@@ -123,7 +121,7 @@ def _body_limit(declared: Operation) -> int:
 def _check_permission(found: caller.Caller, permission: Permission) -> None:
     if found.actor.can_anywhere(permission):
         return
-    if found.actor.role_allows(permission) and permission not in READING:
+    if found.actor.role_allows(permission) and permission not in SCOPE_PERMISSIONS[READ]:
         raise ApiError("read_only_token")
     raise ApiError("forbidden")
 

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, and_, col, or_, select
 
+from ..legal.kinds import KINDS
 from ..models import Document, DocumentPage, Organisation, utcnow
 from . import events, legal_fields, links
 
@@ -147,7 +148,13 @@ def pages_of(session: Session, document_id: int) -> list[DocumentPage]:
 
 def edit_metadata(session: Session, document: Document, changes: dict[str, str | None], *, confirm: bool,
                   actor_id: int | None) -> None:
-    """A person corrects legal metadata; reviewed evidence links of the document are reopened."""
+    """A person corrects legal metadata; reviewed evidence links of the document are reopened.
+
+    A known kind (`jenis`) brings its abbreviation along, so nobody types it: the web form and
+    the API send only what the person chose.
+    """
+    if changes.get("jenis") in KINDS:
+        changes = {**changes, "singkatan_jenis": KINDS[changes["jenis"]].abbreviation}  # type: ignore[index]
     if legal_fields.update_fields(session, document, changes, confirm=confirm, actor_id=actor_id):
         links.reopen_for_document(session, document, actor_id)
 

@@ -90,7 +90,7 @@ def create(session: Session, user: User, name: str, scope: str, days: int, *, ma
                      expires_at=now + timedelta(days=days))
     session.add(token)
     session.flush()
-    _audit(session, "token.create", token, user, actor_id, scope=scope, expires_at=token.expires_at.isoformat(),
+    _record(session, "token.create", token, user, actor_id, scope=scope, expires_at=token.expires_at.isoformat(),
            organisation=organisation.code if organisation else None)
     return token, secret
 
@@ -118,7 +118,7 @@ def revoke(session: Session, token: ApiToken, actor_id: int | None, now: datetim
     token.revoked_at = now or utcnow()
     session.add(token)
     user = session.get(User, token.user_id)
-    _audit(session, "token.revoke", token, user, actor_id)
+    _record(session, "token.revoke", token, user, actor_id)
 
 
 def revoke_all(session: Session, user_id: int, now: datetime | None = None) -> int:
@@ -170,7 +170,7 @@ def count_request(session: Session, token_id: int, limit: int, address: str,
     return RateCount(count <= limit, limit, max(0, limit - count), reset)
 
 
-def _audit(session: Session, action: str, token: ApiToken, user: User | None, actor_id: int | None,
+def _record(session: Session, action: str, token: ApiToken, user: User | None, actor_id: int | None,
            **detail: object) -> None:
     events.record(session, action, actor_id=actor_id, organisation_id=token.organisation_id or
                   (user.organisation_id if user else None), object_type="token", object_id=token.id,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -51,6 +52,33 @@ def test_errors_have_one_shape_with_a_code_and_indonesian_words(coordinator: Api
         "sort": "harus salah satu dari: 'uploaded', 'title', 'filename', 'size', 'pages', 'status', 'year' or "
                 "'findings'"}
     assert "GET" in coordinator("DELETE", "/organisations").headers["Allow"]
+
+
+@pytest.mark.parametrize("number", [str(2**63), str(10**30), str(2**31)])
+def test_huge_numbers_are_not_found_or_refused_never_a_server_error(app: Flask, coordinator: Api,
+                                                                     number: str) -> None:
+    """Ids past what the database holds answer 404; numbers past a parameter's range answer 400.
+
+    A DELETE whose path shares its shape with another method's route answers 405 (Werkzeug's
+    router gives up on the id before the method): a refusal in the API's shape all the same.
+    """
+    wrong = []
+    for rule in app.url_map.iter_rules():
+        if not rule.endpoint.startswith("api.") or "<int:" not in rule.rule:
+            continue
+        path = re.sub(r"<int:\w+>", number, rule.rule.removeprefix("/api/v1"))
+        path = re.sub(r"<(?:[^:>]+:)?(\w+)>", lambda match: {"kind": "csv"}.get(match[1], "badung"), path)
+        for method in sorted((rule.methods or set()) - {"HEAD", "OPTIONS"}):
+            answer = coordinator(method, path, json={}) if method != "GET" else coordinator(method, path)
+            if (answer.status_code, answer.json["error"]["code"]) not in ((404, "not_found"),
+                                                                          (405, "method_not_allowed")):
+                wrong.append(f"{method} {path} → {answer.status_code}")
+    for query in ("limit", "page", "year", "per_page"):
+        for path in ("/documents", "/search", "/history", "/organisations/badung/audit"):
+            answer = coordinator("GET", f"{path}?{query}={number}")
+            if answer.status_code == 500 or (answer.status_code == 400 and not answer.json["error"]["details"]):
+                wrong.append(f"GET {path}?{query}={number} → {answer.status_code}")
+    assert wrong == []
 
 
 def test_a_body_is_checked_field_by_field(coordinator: Api) -> None:
@@ -136,6 +164,15 @@ def test_cursor_pages_neither_skip_nor_repeat_when_documents_arrive(coordinator:
     assert len(seen) == len(set(seen)) == 5
     other_order = coordinator("GET", "/documents?limit=2&sort=title&order=asc").json["next_cursor"]
     assert coordinator("GET", f"/documents?sort=size&cursor={other_order}").status_code == 400
+
+
+def test_the_default_order_pages_newest_first_by_cursor(coordinator: Api) -> None:
+    added = [_upload(coordinator, _pdf(f"Surat nomor {number}")).json["results"][0]["document_id"]
+             for number in range(3)]
+    first = coordinator("GET", "/documents?limit=2").json
+    second = coordinator("GET", f"/documents?limit=2&cursor={first['next_cursor']}").json
+    assert [item["id"] for item in first["items"] + second["items"]] == added[::-1]
+    assert second["next_cursor"] is None
 
 
 def test_a_coordinators_day_through_the_api(coordinator: Api, engine: Engine) -> None:
