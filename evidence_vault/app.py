@@ -1,4 +1,4 @@
-"""The Flask application factory: wires settings, database, login, CSRF and blueprints."""
+"""The Flask application factory: wires settings, database, login, CSRF, blueprints and the API."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 
 from . import db, logs
+from .api import init_app as init_api
 from .config import Settings, load_settings, secret_key
 from .frameworks import registry
 from .web import init_app as init_web
@@ -46,6 +47,7 @@ def create_app(settings: Settings | None = None, testing: bool = False) -> Flask
         WTF_CSRF_TIME_LIMIT=int(lifetime.total_seconds()),
     )
     app.extensions["evidence_vault"] = {"settings": settings, "engine": engine}
-    CSRFProtect(app)
+    csrf = CSRFProtect(app)
     init_web(app)
+    init_api(app, csrf)  # after the web: its error handler answers JSON under /api/ and defers to the web's
     return app

@@ -35,8 +35,9 @@ FORMAT = "evidence-vault-backup/1"
 MANIFEST = "manifest.json"
 DATABASE = "database.jsonl.gz"
 # The state of running processes, not the vault's data: a restored vault starts with nobody
-# logged in (a restore must not reopen sessions ended after the backup) and no failures counted.
-TRANSIENT_TABLES = frozenset({"login_session", "login_failure", "worker_heartbeat"})
+# logged in and no API token (a restore must not reopen sessions or revive tokens ended after
+# the backup) and no failures counted.
+TRANSIENT_TABLES = frozenset({"login_session", "login_failure", "worker_heartbeat", "api_token"})
 
 
 class BackupError(ValueError):

@@ -133,6 +133,34 @@ class LoginFailure(SQLModel, table=True):
     email: str = Field(max_length=254, index=True)
 
 
+class ApiToken(SQLModel, table=True):
+    """A personal access token for the API: a user's own, shown once, kept only as a hash.
+
+    It acts as its user with at most the user's role and organisations, narrowed by its
+    scope (read or read-write) and, optionally, to one organisation; it ends at its expiry
+    or when revoked. The rate limit's counter lives here, in the database, so every app
+    process counts the same requests.
+    """
+
+    __tablename__ = "api_token"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user_account.id", index=True)
+    name: str = Field(max_length=100)
+    prefix: str = Field(max_length=16)  # the token's first characters, to tell tokens apart in lists and logs
+    token_hash: str = Field(max_length=64, unique=True, index=True)  # SHA-256 of the whole token
+    scope: str = Field(max_length=8)  # "read" or "write"
+    organisation_id: int | None = Field(default=None, foreign_key="organisation.id")  # None: all of the user's
+    created_at: datetime = Field(default_factory=utcnow)
+    expires_at: datetime
+    revoked_at: datetime | None = Field(default=None)
+    last_used_at: datetime | None = Field(default=None)
+    last_used_address: str = Field(default="", max_length=64)
+    # The rate limit: requests counted in the current minute (Unix minutes).
+    rate_window: int = Field(default=0, sa_type=BigInteger)
+    rate_count: int = Field(default=0)
+
+
 class WorkerHeartbeat(SQLModel, table=True):
     """A background worker says it is alive (every few seconds), so the admin's pages can tell when none is.
 

@@ -56,6 +56,16 @@ def test_round_trip(cli, filled: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert cli("org", "list").output.strip().startswith("badung")
 
 
+def test_a_restore_revives_no_api_token(cli, filled: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A token revoked after the backup must not work again after a restore: tokens are not backed up."""
+    assert cli("token", "add", "admin@vault.go.id", "--name", "dasbor").exit_code == 0
+    archive = filled / "cadangan.tar.gz"
+    assert cli("backup", str(archive)).exit_code == 0
+    monkeypatch.setenv("EVIDENCE_VAULT_STORAGE_DIR", str(filled / "pulih"))
+    assert cli("restore", str(archive)).exit_code == 0
+    assert cli("token", "list").output == ""
+
+
 def test_restore_refuses_a_vault_that_is_not_empty(cli, filled: Path) -> None:
     archive = filled / "cadangan.tar.gz"
     cli("backup", str(archive))

@@ -32,6 +32,7 @@ COMMANDS = {
     "org": LazyCommand("organisations:org", "Organisasi (instansi pemerintah) di vault ini."),
     # accounts
     "user": LazyCommand("accounts:user", "Akun pengguna."),
+    "token": LazyCommand("accounts:token", "Token API pribadi: membuat, melihat, mencabut."),
     # pipeline
     "ingest": LazyCommand("pipeline:ingest_command",
                           "Mengimpor berkas dan folder dengan semua inti CPU, termasuk OCR."),

@@ -1,14 +1,15 @@
-"""User accounts: `user`, and the password prompt `init` shares."""
+"""User accounts: `user`, their API tokens (`token`), and the password prompt `init` shares."""
 
 from __future__ import annotations
 
 import sys
 
 import click
+from sqlmodel import Session
 
 from .. import db
-from ..models import Role
-from ..records import accounts, organisations
+from ..models import Role, User
+from ..records import accounts, organisations, tokens
 from .runtime import CommandFailed, Runtime, explained, pass_runtime
 
 
@@ -93,8 +94,6 @@ def user_reset_password(runtime: Runtime, email: str) -> None:
     click.echo(f"Kata sandi baru untuk {email}: {password}")
 
 
-COMMANDS = [user]
-
 
 @user.command("end-sessions")
 @click.argument("email", required=False)
@@ -115,3 +114,75 @@ def user_end_sessions(runtime: Runtime, email: str | None, everyone: bool) -> No
             raise CommandFailed(f"pengguna {email} tidak ditemukan.")
         ended = accounts.end_sessions(session, person, actor_id=None)
     click.echo(f"{ended} sesi {person.email} diakhiri; ia harus masuk lagi di setiap perangkat.")
+
+
+@click.group()
+def token() -> None:
+    """Token API pribadi: membuat, melihat, mencabut.
+
+    Token bertindak sebagai penggunanya lewat /api/v1 (docs/api.md), tidak pernah melebihi
+    peran dan organisasi akunnya. Vault hanya menyimpan sidiknya: token ditampilkan sekali.
+    """
+
+
+@token.command("add")
+@click.argument("email")
+@click.option("--name", required=True, help="Nama untuk mengenali token, misalnya \"Dasbor provinsi\".")
+@click.option("--scope", type=click.Choice([tokens.READ, tokens.WRITE]), default=tokens.READ, show_default=True,
+              help="read: hanya membaca; write: membaca dan mengubah (sebatas peran akun).")
+@click.option("--days", type=int, default=90, show_default=True, help="Masa berlaku dalam hari.")
+@click.option("--org", "org_code", help="Batasi token ke satu organisasi akun ini (kode).")
+@pass_runtime
+@explained
+def token_add(runtime: Runtime, email: str, name: str, scope: str, days: int, org_code: str | None) -> None:
+    """Membuat token API untuk akun; token dicetak sekali ini saja."""
+    with db.session_scope(runtime.current_engine()) as session:
+        person = _account(session, email)
+        organisation = organisations.get_by_code(session, org_code) if org_code else None
+        created, secret = tokens.create(session, person, name, scope, days,
+                                        max_days=runtime.settings.get("api", "token_max_days"),
+                                        organisation=organisation, actor_id=None)
+        expires = created.expires_at.date().isoformat()
+    click.echo(f"Token \u201c{name}\u201d untuk {email} dibuat, berlaku sampai {expires}. Simpan sekarang; token "
+               "tidak akan ditampilkan lagi:", err=True)
+    click.echo(secret)
+
+
+@token.command("list")
+@click.argument("email", required=False)
+@pass_runtime
+@explained
+def token_list(runtime: Runtime, email: str | None) -> None:
+    """Daftar token (semua akun, atau satu): nomor, awalan, akun, nama, cakupan, berlaku sampai, status."""
+    with db.session_scope(runtime.current_engine()) as session:
+        owner = _account(session, email) if email else None
+        emails = {person.id: person.email for person in accounts.users_of(session, None)}
+        for item in tokens.tokens_of(session, owner.id if owner else None):
+            status = "dicabut" if item.revoked_at else "aktif" if tokens.is_live(item) else "kedaluwarsa"
+            click.echo(f"{item.id}\t{item.prefix}\t{emails.get(item.user_id, '-')}\t{item.name}\t{item.scope}\t"
+                       f"{item.expires_at.date().isoformat()}\t{status}")
+
+
+@token.command("revoke")
+@click.argument("token_id", type=int)
+@pass_runtime
+@explained
+def token_revoke(runtime: Runtime, token_id: int) -> None:
+    """Mencabut token (nomornya dari `token list`) untuk selamanya."""
+    with db.session_scope(runtime.current_engine()) as session:
+        found = tokens.find(session, token_id)
+        if found is None:
+            raise CommandFailed(f"token {token_id} tidak ditemukan; lihat `evidence-vault token list`.")
+        tokens.revoke(session, found, actor_id=None)
+    click.echo(f"Token {token_id} ({found.prefix}) dicabut.")
+
+
+def _account(session: Session, email: str) -> User:
+    """The account with this email, or the command fails saying so."""
+    person = accounts.find_by_email(session, email)
+    if person is None:
+        raise CommandFailed(f"pengguna {email} tidak ditemukan.")
+    return person
+
+
+COMMANDS = [user, token]

@@ -36,6 +36,7 @@ DOMAIN_ERRORS = {
     "evidence_vault.db": "SchemaOutOfDate",
     "evidence_vault.backup": "BackupError",
     "evidence_vault.records.periods": "PeriodError",
+    "evidence_vault.records.tokens": "TokenError",
     "evidence_vault.audit": "AuditError",
 }
 

@@ -2,7 +2,8 @@
 
 A role says what kind of work a person does; the organisations they act in come from
 their account (their own body) and, for reviewers, from their assignments. An admin acts
-in every organisation. Every web route and command asks an `Actor`.
+in every organisation. Every web route, API route and command asks an `Actor`. An API
+token's actor is its user's, narrowed (never widened) by the token's scope and organisation.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from enum import StrEnum
 
 from sqlmodel import Session, col, select
 
-from ..models import ReviewerAssignment, Role, User
+from ..models import ApiToken, ReviewerAssignment, Role, User
 
 
 class Permission(StrEnum):
@@ -48,16 +49,27 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
                               Permission.EXPORT}),
     Role.VIEWER: frozenset({Permission.VIEW_DOCUMENTS}),
 }
+# What an API token may do with each scope, on top of what its user's role allows. Managing accounts and
+# organisations is left out of both: a token that leaked must not be able to make accounts or keep itself alive.
+READ, WRITE = "read", "write"
+SCOPE_PERMISSIONS: dict[str, frozenset[Permission]] = {
+    READ: frozenset({Permission.VIEW_DOCUMENTS, Permission.VIEW_HISTORY, Permission.EXPORT}),
+    WRITE: frozenset(Permission) - {Permission.MANAGE_USERS, Permission.MANAGE_ORGANISATIONS},
+}
 # Roles a coordinator may hand out inside their own organisation.
 COORDINATOR_ASSIGNABLE = (Role.COORDINATOR, Role.OPERATOR, Role.REVIEWER, Role.VIEWER)
 
 
 @dataclass(frozen=True)
 class Actor:
-    """A logged-in user with the organisations they act in (None: every organisation)."""
+    """A logged-in user with the organisations they act in (None: every organisation).
+
+    `permissions`, when set, narrows what the role grants (an API token's scope).
+    """
 
     user: User
     organisation_ids: frozenset[int] | None
+    permissions: frozenset[Permission] | None = None
 
     @property
     def role(self) -> Role:
@@ -65,6 +77,12 @@ class Actor:
 
     def can_anywhere(self, permission: Permission) -> bool:
         """Whether the role grants the permission at all (before looking at organisations)."""
+        if self.permissions is not None and permission not in self.permissions:
+            return False
+        return self.user.is_active and permission in ROLE_PERMISSIONS.get(self.role, frozenset())
+
+    def role_allows(self, permission: Permission) -> bool:
+        """Whether the user's role grants the permission, whatever a token's scope says (to tell 403s apart)."""
         return self.user.is_active and permission in ROLE_PERMISSIONS.get(self.role, frozenset())
 
     def can(self, permission: Permission, organisation_id: int | None) -> bool:
@@ -90,6 +108,20 @@ def actor_for(session: Session, user: User) -> Actor:
                                 .where(ReviewerAssignment.user_id == user.id)).all()
         organisations.update(assigned)
     return Actor(user, frozenset(organisations))
+
+
+def actor_for_token(session: Session, user: User, token: ApiToken) -> Actor:
+    """The token's user as `actor_for` sees them today, narrowed by the token's scope and organisation.
+
+    Worked out on every request, so a role lowered, an assignment withdrawn or an account
+    deactivated after the token was made narrows the token too.
+    """
+    person = actor_for(session, user)
+    organisation_ids = person.organisation_ids
+    if token.organisation_id is not None:
+        allowed = organisation_ids is None or token.organisation_id in organisation_ids
+        organisation_ids = frozenset({token.organisation_id}) if allowed else frozenset()
+    return Actor(user, organisation_ids, SCOPE_PERMISSIONS.get(token.scope, frozenset()))
 
 
 def account_organisations(session: Session, user: User) -> frozenset[int]:

@@ -12,7 +12,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..models import Organisation, ReviewerAssignment, Role, User, utcnow
 from ..plaintext import clean
-from . import events, login_sessions
+from . import events, login_sessions, tokens
 from .access import account_organisations
 
 MIN_PASSWORD_LENGTH = 10
@@ -228,8 +228,9 @@ def update_account(session: Session, user: User, *, role: Role | str | None = No
     if active is not None and active != user.is_active:
         changes["is_active"] = (user.is_active, active)
         user.is_active = active
-        if not active:  # and for good: reactivating the account does not revive these sessions
+        if not active:  # and for good: reactivating the account does not revive these sessions or tokens
             login_sessions.end_all(session, user.id, login_sessions.DEACTIVATED)  # type: ignore[arg-type]
+            tokens.revoke_all(session, user.id)  # type: ignore[arg-type]
     if full_name is not None and clean(full_name).strip() != user.full_name:
         changes["full_name"] = (user.full_name, clean(full_name).strip())
         user.full_name = clean(full_name).strip()
@@ -239,17 +240,24 @@ def update_account(session: Session, user: User, *, role: Role | str | None = No
 
 
 def end_sessions(session: Session, user: User, actor_id: int | None) -> int:
-    """An admin (or the account's coordinator) ends every session of the account; returns how many."""
+    """An admin (or the account's coordinator) ends every session of the account; returns how many.
+
+    Its API tokens are revoked too: this is the button for a lost laptop or a suspected
+    breach, and a token made meanwhile must not outlive it.
+    """
     ended = login_sessions.end_all(session, user.id, login_sessions.ENDED_BY_ADMIN)  # type: ignore[arg-type]
-    record_account_change(session, "user.sessions_end", user, actor_id, sessions_ended=ended)
+    revoked = tokens.revoke_all(session, user.id)  # type: ignore[arg-type]
+    record_account_change(session, "user.sessions_end", user, actor_id, sessions_ended=ended, tokens_revoked=revoked)
     return ended
 
 
 def end_all_sessions(session: Session, actor_id: int | None) -> int:
-    """End every session of every account (after a suspected breach); returns how many."""
+    """End every session and revoke every API token of every account (after a suspected breach); returns
+    how many sessions."""
     ended = login_sessions.end_everyone(session)
+    revoked = tokens.revoke_everyone(session)
     events.record(session, "user.sessions_end", actor_id=actor_id, object_type="user", everyone=True,
-                  sessions_ended=ended)
+                  sessions_ended=ended, tokens_revoked=revoked)
     return ended
 
 

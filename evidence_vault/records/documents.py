@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func
-from sqlmodel import Session, col, select
+from sqlmodel import Session, and_, col, or_, select
 
+from ..legal.kinds import KINDS
 from ..models import Document, DocumentPage, Organisation, utcnow
 from . import events, legal_fields, links
 
@@ -18,7 +19,7 @@ SORTS: dict[str, Any] = {
     "size": col(Document.size),
     "pages": col(Document.page_count),
     "status": col(Document.extraction_status),
-    "year": col(Document.legal_year),
+    "year": func.coalesce(col(Document.legal_year), 0),  # no NULLs: they sort alike everywhere, and a cursor holds 0
     "findings": col(Document.finding_count),
 }
 DEFAULT_SORT = "uploaded"
@@ -81,10 +82,7 @@ def list_documents(
     filters: Filters | None = None,
 ) -> DocumentPageOfResults:
     """Documents of the given organisations (None: all), newest first by default."""
-    conditions = [col(Document.deleted_at).is_not(None) if trash else col(Document.deleted_at).is_(None)]
-    if organisation_ids is not None:
-        conditions.append(col(Document.organisation_id).in_(organisation_ids))
-    conditions.extend((filters or Filters()).conditions())
+    conditions = _conditions(organisation_ids, trash, filters)
     total = session.exec(select(func.count()).select_from(Document).where(*conditions)).one()
     order = SORTS.get(sort, SORTS[DEFAULT_SORT])
     statement = (
@@ -98,6 +96,47 @@ def list_documents(
     return DocumentPageOfResults(list(session.exec(statement).all()), total, max(page, 1), per_page)
 
 
+def list_after(
+    session: Session,
+    organisation_ids: list[int] | None,
+    *,
+    sort: str = DEFAULT_SORT,
+    descending: bool = True,
+    trash: bool = False,
+    filters: Filters | None = None,
+    after: tuple[Any, int] | None = None,
+    limit: int = 50,
+) -> list[tuple[Document, Organisation, Any]]:
+    """`list_documents` by cursor: the documents after (sort value, id), each with its sort value.
+
+    Unlike a page number, a cursor neither skips nor repeats a document when others are
+    added or trashed between two requests (the API's listing). Ties in the sort value are
+    broken by id, newest first, exactly as `list_documents` orders them.
+    """
+    conditions = _conditions(organisation_ids, trash, filters)
+    order = SORTS.get(sort, SORTS[DEFAULT_SORT])
+    if after is not None:
+        value, last_id = after
+        beyond = order < value if descending else order > value
+        conditions.append(or_(beyond, and_(order == value, col(Document.id) < last_id)))
+    statement = (
+        select(Document, Organisation, order.label("sort_value"))
+        .join(Organisation, col(Organisation.id) == col(Document.organisation_id))
+        .where(*conditions)
+        .order_by(order.desc() if descending else order.asc(), col(Document.id).desc())
+        .limit(limit)
+    )
+    return [(document, organisation, value) for document, organisation, value in session.exec(statement).all()]
+
+
+def _conditions(organisation_ids: list[int] | None, trash: bool, filters: Filters | None) -> list[Any]:
+    conditions = [col(Document.deleted_at).is_not(None) if trash else col(Document.deleted_at).is_(None)]
+    if organisation_ids is not None:
+        conditions.append(col(Document.organisation_id).in_(organisation_ids))
+    conditions.extend((filters or Filters()).conditions())
+    return conditions
+
+
 def pages_of(session: Session, document_id: int) -> list[DocumentPage]:
     statement = (
         select(DocumentPage)
@@ -109,7 +148,13 @@ def pages_of(session: Session, document_id: int) -> list[DocumentPage]:
 
 def edit_metadata(session: Session, document: Document, changes: dict[str, str | None], *, confirm: bool,
                   actor_id: int | None) -> None:
-    """A person corrects legal metadata; reviewed evidence links of the document are reopened."""
+    """A person corrects legal metadata; reviewed evidence links of the document are reopened.
+
+    A known kind (`jenis`) brings its abbreviation along, so nobody types it: the web form and
+    the API send only what the person chose.
+    """
+    if changes.get("jenis") in KINDS:
+        changes = {**changes, "singkatan_jenis": KINDS[changes["jenis"]].abbreviation}  # type: ignore[index]
     if legal_fields.update_fields(session, document, changes, confirm=confirm, actor_id=actor_id):
         links.reopen_for_document(session, document, actor_id)
 

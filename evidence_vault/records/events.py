@@ -1,12 +1,33 @@
-"""The audit trail: one append-only `Event` per state change, written in the same transaction."""
+"""The audit trail: one append-only `Event` per state change, written in the same transaction.
+
+An event also says which way the change came when it did not come through the web pages:
+the API shell wraps each request in `acting_through("api", token_id=...)`, and every event
+the domain records meanwhile carries that mark, with no domain function needing to know.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from sqlmodel import Session, col, select
 
 from ..models import Event
+
+# The channel of the change being made in this thread (or task), merged into each event's detail.
+_channel: ContextVar[dict[str, Any] | None] = ContextVar("evidence_vault_event_channel", default=None)
+
+
+@contextmanager
+def acting_through(via: str, **detail: Any) -> Iterator[None]:
+    """Mark every event recorded inside the block as made through `via` ("api"), with `detail` (the token)."""
+    reset = _channel.set({"via": via, **detail})
+    try:
+        yield
+    finally:
+        _channel.reset(reset)
 
 
 def record(
@@ -20,6 +41,9 @@ def record(
     **detail: Any,
 ) -> Event:
     """Add an event to the caller's transaction, so it lands exactly when the change does."""
+    channel = _channel.get()
+    if channel:
+        detail = {**detail, **channel}
     event = Event(
         action=action,
         actor_id=actor_id,

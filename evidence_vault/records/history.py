@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlmodel import Session, col, or_, select
+from sqlmodel import Session, and_, col, or_, select
 
 from ..models import Document, Event, User
 
@@ -49,6 +49,8 @@ ACTION_LABELS = {
     "user.unassign": "Mencabut penugasan penilai",
     "organisation.create": "Membuat organisasi",
     "export": "Mengekspor",
+    "token.create": "Membuat token API",
+    "token.revoke": "Mencabut token API",
 }
 
 
@@ -56,6 +58,7 @@ ACTION_LABELS = {
 class Entry:
     """One line of a trail, ready to show."""
 
+    id: int
     at: datetime
     action: str
     label: str
@@ -63,6 +66,11 @@ class Entry:
     object_type: str
     object_id: int | None
     detail: dict[str, Any]
+
+    @property
+    def via(self) -> str:
+        """The channel the change came through: "api", or "" for the web pages and the command line."""
+        return str(self.detail.get("via") or "")
 
 
 def document_trail(session: Session, document_id: int) -> list[Entry]:
@@ -72,9 +80,17 @@ def document_trail(session: Session, document_id: int) -> list[Entry]:
 
 
 def organisation_trail(session: Session, organisation_ids: list[int] | None, *, limit: int = 200,
-                       offset: int = 0, action: str = "") -> list[Entry]:
-    """Newest first; None means every organisation (and events of no organisation, such as failed logins)."""
+                       offset: int = 0, action: str = "", before: tuple[datetime, int] | None = None) -> list[Entry]:
+    """Newest first; None means every organisation (and events of no organisation, such as failed logins).
+
+    `before` (an entry's time and id) continues after that entry: the API's cursor, which,
+    unlike an offset, neither skips nor repeats entries when new ones arrive meanwhile.
+    """
     statement = select(Event).order_by(col(Event.occurred_at).desc(), col(Event.id).desc())
+    if before is not None:
+        at, event_id = before
+        statement = statement.where(or_(col(Event.occurred_at) < at,
+                                        and_(col(Event.occurred_at) == at, col(Event.id) < event_id)))
     if organisation_ids is not None:
         statement = statement.where(col(Event.organisation_id).in_(organisation_ids))
     if action:
@@ -86,7 +102,8 @@ def _entries(session: Session, found: list[Event]) -> list[Entry]:
     actor_ids = {event.actor_id for event in found if event.actor_id}
     emails = {user.id: user.email for user in session.exec(select(User).where(col(User.id).in_(actor_ids)))}
     return [
-        Entry(at=event.occurred_at, action=event.action, label=ACTION_LABELS.get(event.action, event.action),
+        Entry(id=event.id, at=event.occurred_at, action=event.action,  # type: ignore[arg-type]
+              label=ACTION_LABELS.get(event.action, event.action),
               actor=emails.get(event.actor_id, "sistem") if event.actor_id else "sistem",
               object_type=event.object_type, object_id=event.object_id, detail=dict(event.detail or {}))
         for event in found

@@ -29,6 +29,7 @@ from . import (
     numbers,
     people,
     search,
+    tokens,
     trail,
 )
 from .context import close_session, db_session
@@ -163,6 +164,7 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(library.blueprint)
     app.register_blueprint(people.blueprint)
     app.register_blueprint(trail.blueprint)
+    app.register_blueprint(tokens.blueprint)
     formatting.register(app)
     app.context_processor(_permissions)
     app.context_processor(_current_scope)

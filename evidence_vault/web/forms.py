@@ -178,3 +178,15 @@ class PeriodForm(VaultForm):
     # Empty: the framework governing the year (SPBE 2020 up to 2025, Pemdi 2026 from 2026).
     framework = SelectField("Kerangka penilaian", validators=[Optional()])
     label = _text("Nama periode", 255)
+
+
+class TokenForm(VaultForm):
+    """A new API token: a name to recognise it by, its scope, how long it lives, and optionally one organisation."""
+
+    name = StringField("Nama token", validators=[DataRequired("Beri token nama."), _at_most(100)],
+                       render_kw={"placeholder": "misalnya Dasbor provinsi"})
+    scope = SelectField("Cakupan", choices=choices([("read", "Baca saja"), ("write", "Baca dan ubah")]),
+                        validators=[DataRequired()])
+    days = StringField("Berlaku (hari)", validators=[DataRequired("Isi masa berlaku."), _at_most(4)],
+                       render_kw={"inputmode": "numeric"})
+    organisation = SelectField("Organisasi", coerce=int, validate_choice=True)

@@ -52,8 +52,6 @@ def edit(document_id: int) -> Response | tuple[str, int]:
         flash(f"Metadata tidak disimpan. {form_problems(form)}", "error")
         return redirect(url_for("documents.detail", document_id=document.id))
     changes = {name: getattr(form, name).data for name in EDITABLE}
-    if changes.get("jenis") in KINDS:
-        changes["singkatan_jenis"] = KINDS[changes["jenis"]].abbreviation  # type: ignore[index]
     session = db_session()
     try:
         documents.edit_metadata(session, document, changes, confirm=bool(form.confirm.data),

@@ -16,7 +16,7 @@ from evidence_vault import db
 from evidence_vault.demo import samples
 from evidence_vault.models import Document
 from evidence_vault.pipeline import ingest
-from evidence_vault.records import documents, library, links, periods
+from evidence_vault.records import documents, library, links, periods, tokens
 
 from ..conftest import PASSWORD, World, csrf_token
 
@@ -81,6 +81,9 @@ ROUTES: dict[str, tuple[str, str, str | None, set[str], set[str]]] = {
     "trail.document_history": ("GET", "/documents/{home}/riwayat", "/documents/{other}/riwayat",
                                {"admin", "coordinator", "operator", "reviewer"}, ADMIN),
     "trail.organisation_history": ("GET", "/riwayat", None, {"admin", "coordinator", "operator", "reviewer"}, set()),
+    "tokens.index": ("GET", "/akun/token", None, ALL, set()),
+    # Everyone revokes only their own tokens: this one is Denpasar's operator's, so nobody here may.
+    "tokens.revoke": ("POST", "/akun/token/{someone_token}/cabut", None, set(), set()),
 }
 
 # Cases no single row above can hold. A reviewer of Badung whom the admin assigned to Denpasar
@@ -95,7 +98,8 @@ ASSIGNED_REVIEWER: list[tuple[str, str, set[str]]] = [
 
 
 def test_every_route_has_a_rule(app: Flask) -> None:
-    endpoints = {rule.endpoint for rule in app.url_map.iter_rules()}
+    """Every page's route; the API's (`api.*`, bearer tokens only) have their matrix in tests/api/test_matrix.py."""
+    endpoints = {rule.endpoint for rule in app.url_map.iter_rules() if not rule.endpoint.startswith("api.")}
     assert endpoints - PUBLIC == set(ROUTES), "a route without an authorisation rule (or a stale rule)"
 
 
@@ -132,6 +136,8 @@ def objects(engine, settings, world: World) -> dict[str, int]:
         shared = accounts.create_user(session, "penilai-bersama@badung.go.id", PASSWORD, "reviewer", world.home)
         accounts.assign_reviewer(session, shared, world.other, actor_id=None)
         ids["shared_reviewer"] = shared.id
+        someone = accounts.find_by_email(session, world.emails["other_operator"])
+        ids["someone_token"] = tokens.create(session, someone, "dasbor", "read", 30, max_days=365)[0].id
     ids["other_org"] = other
     return ids
 

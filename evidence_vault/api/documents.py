@@ -1,0 +1,202 @@
+"""Documents through the API: list by cursor with the web's filters, upload, read, download, trash."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from flask import request, send_file
+from pydantic import Field
+from werkzeug.wrappers import Response
+
+from ..models import Organisation
+from ..pipeline import ingest, worker
+from ..records import documents
+from ..records.access import Permission
+from ..storage import FileStore
+from ..web.context import db_session, end_transaction, engine, reindex, settings
+from .caller import actor
+from .errors import ApiError
+from .lookup import document_or_404, own_organisation, scope
+from .operations import operation
+from .shapes import Answer, Code, Cursor, DocumentOut, Limit, OrgCode, Query, decode_cursor, encode_cursor
+
+TAG = "Dokumen"
+
+
+class DocumentQuery(Query):
+    org: OrgCode | None = None
+    kind: Annotated[str, Field(max_length=64, description="Jenis dokumen (kode, misalnya perbup).")] | None = None
+    year: Annotated[int, Field(ge=1, le=9999)] | None = Field(None, description="Tahun peraturan.")
+    status: Literal["rancangan", "ditetapkan", "diundangkan", "berlaku", "diubah", "dicabut"] | None = None
+    has_findings: bool | None = Field(None, description="Hanya yang ada (true) atau tidak ada (false) temuannya.")
+    confirmed: bool | None = Field(None, description="Hanya yang metadatanya sudah (true) atau belum dikonfirmasi.")
+    sort: Literal["uploaded", "title", "filename", "size", "pages", "status", "year", "findings"] = "uploaded"
+    order: Literal["asc", "desc"] = "desc"
+    trash: bool = Field(False, description="Daftar Tempat Sampah (koordinator dan admin).")
+    limit: Limit = 50
+    cursor: Cursor | None = None
+
+
+class DocumentList(Answer):
+    items: list[DocumentOut]
+    next_cursor: str | None = Field(description="Kirim sebagai cursor untuk halaman berikutnya; null di halaman akhir.")
+
+
+class UploadedFile(Answer):
+    filename: str
+    outcome: Literal["added", "duplicate", "failed", "rejected"]
+    message: str
+    document_id: int | None
+    status: str | None
+
+
+class UploadResult(Answer):
+    summary: str
+    results: list[UploadedFile]
+
+
+class UploadQuery(Query):
+    org: Code | None = Field(None, description="Organisasi tujuan (kode); bawaan: organisasi akun (admin wajib).")
+
+
+class PageOut(Answer):
+    number: int
+    text: str
+    source: str = Field(description="text_layer, ocr atau none.")
+    needs_ocr: bool
+    ocr_confidence: float | None
+
+
+class PageQuery(Query):
+    after: Annotated[int, Field(ge=0, le=1_000_000)] = Field(0, description="Mulai setelah halaman nomor ini.")
+    limit: Limit = 20
+
+
+class Pages(Answer):
+    items: list[PageOut]
+    next_after: int | None
+
+
+@operation("GET", "/documents", summary="Daftar dokumen (dengan saringan seperti di web, per kursor)", tag=TAG,
+           permission=Permission.VIEW_DOCUMENTS, query=DocumentQuery, response=DocumentList)
+def list_documents(query: DocumentQuery) -> DocumentList:
+    if query.trash and not actor().can_anywhere(Permission.RESTORE):
+        raise ApiError("forbidden")
+    descending = query.order == "desc"
+    after = decode_cursor(query.cursor, str, bool, object, int) if query.cursor else None
+    if after is not None and after[:2] != (query.sort, descending):
+        raise ApiError("invalid_request", "Kursor ini milik urutan lain. Kirim sort dan order yang sama seperti saat "
+                                          "kursor diterima, atau mulai lagi tanpa cursor.")
+    filters = documents.Filters(kind=query.kind or "", year=query.year, status=query.status or "",
+                                has_findings=query.has_findings, confirmed=query.confirmed)
+    rows = documents.list_after(db_session(), scope(query.org), sort=query.sort, descending=descending,
+                                trash=query.trash, filters=filters, after=(after[2], after[3]) if after else None,
+                                limit=query.limit + 1)
+    shown = rows[:query.limit]
+    more = len(rows) > query.limit
+    cursor = encode_cursor(query.sort, descending, shown[-1][2], shown[-1][0].id) if more and shown else None
+    return DocumentList(items=[DocumentOut.of(document, organisation) for document, organisation, _ in shown],
+                        next_cursor=cursor)
+
+
+@operation("POST", "/documents", summary="Mengunggah satu atau beberapa berkas; hasil per berkas langsung dijawab",
+           tag=TAG, permission=Permission.UPLOAD, query=UploadQuery, upload=True, response=UploadResult,
+           description="Sama seperti unggah di web: setiap berkas disimpan sekali (isi yang sama disebut "
+                       "`duplicate`), pindaian dibaca OCR di latar belakang (`status: processing`; ikuti "
+                       "`GET /documents/{id}/status`).")
+def upload(query: UploadQuery) -> UploadResult:
+    organisation = own_organisation(query.org, Permission.UPLOAD)
+    files = [item for item in request.files.getlist("files") if item and item.filename]
+    limit = settings().get("upload", "max_files")
+    if not files:
+        raise ApiError("invalid_request", "Kirim minimal satu berkas di bidang \u201cfiles\u201d "
+                                          "(multipart/form-data).")
+    if len(files) > limit:
+        raise ApiError("invalid_request", f"Paling banyak {limit} berkas sekaligus; Anda mengirim {len(files)}. Bagi "
+                                          "menjadi beberapa permintaan.")
+    queue_ocr = worker.background_for(settings()).enqueue_ocr
+    end_transaction()  # each file is recorded in a transaction of its own, as the web upload does
+    results = [ingest.ingest_stream(engine(), settings(), item.stream, item.filename, organisation.id,  # type: ignore[arg-type]
+                                    actor().user.id, queue_ocr=queue_ocr) for item in files]
+    return UploadResult(summary=ingest.summary(results), results=[
+        UploadedFile(filename=result.filename, outcome=result.outcome.value, message=result.message,  # type: ignore[arg-type]
+                     document_id=result.document_id, status=result.extraction_status) for result in results])
+
+
+def _out(document_id: int, include_trash: bool = False, permission: Permission = Permission.VIEW_DOCUMENTS
+         ) -> DocumentOut:
+    document = document_or_404(document_id, permission, include_trash=include_trash)
+    return DocumentOut.of(document, db_session().get(Organisation, document.organisation_id))  # type: ignore[arg-type]
+
+
+@operation("GET", "/documents/<int:document_id>", summary="Satu dokumen", tag=TAG,
+           permission=Permission.VIEW_DOCUMENTS, response=DocumentOut)
+def get_document(document_id: int) -> DocumentOut:
+    document = document_or_404(document_id, include_trash=True)
+    if document.deleted_at is not None and not actor().can(Permission.RESTORE, document.organisation_id):
+        raise ApiError("not_found")  # the web shows trashed documents only to those who may restore them
+    return _out(document_id, include_trash=True)
+
+
+class Status(Answer):
+    id: int
+    status: str
+    status_message: str
+    page_count: int
+    ocr_pages_read: int
+    ocr_pages_waiting: int
+    done: bool = Field(description="true bila tidak ada lagi yang dikerjakan di latar belakang.")
+
+
+@operation("GET", "/documents/<int:document_id>/status", summary="Status pembacaan dokumen (OCR di latar belakang)",
+           tag=TAG, permission=Permission.VIEW_DOCUMENTS, response=Status)
+def status(document_id: int) -> Status:
+    document = document_or_404(document_id)
+    return Status(id=document.id, status=document.extraction_status, status_message=document.extraction_message,  # type: ignore[arg-type]
+                  page_count=document.page_count, ocr_pages_read=document.ocr_page_count,
+                  ocr_pages_waiting=document.ocr_waiting,
+                  done=document.extraction_status not in ("pending", "processing"))
+
+
+@operation("GET", "/documents/<int:document_id>/file", summary="Mengunduh berkas asli", tag=TAG,
+           permission=Permission.VIEW_DOCUMENTS, files=("*/*",))
+def download(document_id: int) -> Response:
+    document = document_or_404(document_id)
+    path = FileStore.of(settings()).path_for(document.sha256)
+    if not path.is_file():
+        raise ApiError("not_found")
+    return send_file(path, mimetype=document.mime, as_attachment=True, download_name=document.original_filename,
+                     max_age=0)
+
+
+@operation("GET", "/documents/<int:document_id>/pages", summary="Teks dokumen per halaman", tag=TAG,
+           permission=Permission.VIEW_DOCUMENTS, query=PageQuery, response=Pages)
+def pages(document_id: int, query: PageQuery) -> Pages:
+    document = document_or_404(document_id)
+    found = [page for page in documents.pages_of(db_session(), document.id) if page.number > query.after]  # type: ignore[arg-type]
+    shown = found[:query.limit]
+    return Pages(items=[PageOut(number=page.number, text=page.text, source=page.source, needs_ocr=page.needs_ocr,
+                                ocr_confidence=page.ocr_confidence) for page in shown],
+                 next_after=shown[-1].number if len(found) > query.limit else None)
+
+
+@operation("POST", "/documents/<int:document_id>/trash", summary="Memindahkan dokumen ke Tempat Sampah", tag=TAG,
+           permission=Permission.DELETE, response=DocumentOut)
+def trash(document_id: int) -> DocumentOut:
+    document = document_or_404(document_id, Permission.DELETE)
+    session = db_session()
+    documents.move_to_trash(session, document, actor().user.id)
+    session.commit()
+    reindex(document.id)  # type: ignore[arg-type]
+    return _out(document_id, include_trash=True, permission=Permission.DELETE)
+
+
+@operation("POST", "/documents/<int:document_id>/restore", summary="Memulihkan dokumen dari Tempat Sampah", tag=TAG,
+           permission=Permission.RESTORE, response=DocumentOut)
+def restore(document_id: int) -> DocumentOut:
+    document = document_or_404(document_id, Permission.RESTORE, include_trash=True)
+    session = db_session()
+    documents.restore(session, document, actor().user.id)
+    session.commit()
+    reindex(document.id)  # type: ignore[arg-type]
+    return _out(document_id, permission=Permission.RESTORE)

@@ -1,0 +1,208 @@
+"""The API through HTTP: errors, limits, the trail's API mark, uploads, cursors, and a coordinator's day."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+
+from evidence_vault.demo import samples
+from evidence_vault.models import Event
+from evidence_vault.records import accounts
+
+from ..conftest import Auth, World
+from .conftest import Api, MakeToken
+
+
+def _pdf(text: str) -> tuple[io.BytesIO, str]:
+    return io.BytesIO(samples.pdf_document([text])), f"{text[:20]}.pdf"
+
+
+def _upload(api: Api, *files: tuple[io.BytesIO, str], org: str = "badung"):
+    return api("POST", f"/documents?org={org}", data={"files": list(files)}, content_type="multipart/form-data")
+
+
+@pytest.fixture
+def coordinator(app: Flask, make_token: MakeToken) -> Api:
+    return Api(app.test_client(), make_token("coordinator"))
+
+
+def test_errors_have_one_shape_with_a_code_and_indonesian_words(coordinator: Api) -> None:
+    cases = [
+        (("GET", "/tidak-ada"), 404, "not_found"),
+        (("DELETE", "/organisations"), 405, "method_not_allowed"),
+        (("GET", "/documents/999999"), 404, "not_found"),
+        (("GET", "/documents/99999999999999"), 404, "not_found"),
+        (("GET", "/documents?limit=0&sort=warna"), 400, "invalid_request"),
+        (("GET", "/documents?cursor=bukan-kursor"), 400, "invalid_request"),
+    ]
+    for (method, path), status, code in cases:
+        answer = coordinator(method, path)
+        assert answer.status_code == status and answer.json["error"]["code"] == code, (path, answer.json)
+        assert answer.json["error"]["message"] and answer.is_json
+    fields = coordinator("GET", "/documents?limit=0&sort=warna").json["error"]["details"]
+    assert {item["field"]: item["message"] for item in fields} == {
+        "limit": "paling kecil 1",
+        "sort": "harus salah satu dari: 'uploaded', 'title', 'filename', 'size', 'pages', 'status', 'year' or "
+                "'findings'"}
+    assert "GET" in coordinator("DELETE", "/organisations").headers["Allow"]
+
+
+@pytest.mark.parametrize("number", [str(2**63), str(10**30), str(2**31)])
+def test_huge_numbers_are_not_found_or_refused_never_a_server_error(app: Flask, coordinator: Api,
+                                                                     number: str) -> None:
+    """Ids past what the database holds answer 404; numbers past a parameter's range answer 400.
+
+    A DELETE whose path shares its shape with another method's route answers 405 (Werkzeug's
+    router gives up on the id before the method): a refusal in the API's shape all the same.
+    """
+    wrong = []
+    for rule in app.url_map.iter_rules():
+        if not rule.endpoint.startswith("api.") or "<int:" not in rule.rule:
+            continue
+        path = re.sub(r"<int:\w+>", number, rule.rule.removeprefix("/api/v1"))
+        path = re.sub(r"<(?:[^:>]+:)?(\w+)>", lambda match: {"kind": "csv"}.get(match[1], "badung"), path)
+        for method in sorted((rule.methods or set()) - {"HEAD", "OPTIONS"}):
+            answer = coordinator(method, path, json={}) if method != "GET" else coordinator(method, path)
+            if (answer.status_code, answer.json["error"]["code"]) not in ((404, "not_found"),
+                                                                          (405, "method_not_allowed")):
+                wrong.append(f"{method} {path} → {answer.status_code}")
+    for query in ("limit", "page", "year", "per_page"):
+        for path in ("/documents", "/search", "/history", "/organisations/badung/audit"):
+            answer = coordinator("GET", f"{path}?{query}={number}")
+            if answer.status_code == 500 or (answer.status_code == 400 and not answer.json["error"]["details"]):
+                wrong.append(f"GET {path}?{query}={number} → {answer.status_code}")
+    assert wrong == []
+
+
+def test_a_body_is_checked_field_by_field(coordinator: Api) -> None:
+    typo = coordinator("POST", "/organisations/badung/periods", json={"year": 2026, "tahun": 2026})
+    assert typo.status_code == 400
+    assert typo.json["error"]["details"] == [{"field": "tahun", "in": "body",
+                                              "message": "tidak dikenal; hapus isian ini"}]
+    not_json = coordinator("POST", "/organisations/badung/periods", data="year=2026",
+                           content_type="application/x-www-form-urlencoded")
+    assert not_json.status_code == 415 and not_json.json["error"]["code"] == "unsupported_media_type"
+    broken = coordinator("POST", "/organisations/badung/periods", data="{year:", content_type="application/json")
+    assert broken.status_code == 400 and "bukan JSON yang sah" in broken.json["error"]["message"]
+
+
+def test_the_domain_refuses_in_its_own_words(coordinator: Api) -> None:
+    answer = coordinator("GET", "/organisations/badung/audit")
+    assert answer.status_code == 422 and answer.json["error"]["code"] == "refused"
+    assert "belum memiliki periode" in answer.json["error"]["message"]
+
+
+@pytest.fixture
+def small_limits(storage: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EVIDENCE_VAULT_API_REQUESTS_PER_MINUTE", "3")
+    monkeypatch.setenv("EVIDENCE_VAULT_API_MAX_JSON_BYTES", "1024")
+
+
+@pytest.mark.usefixtures("small_limits")
+def test_each_token_has_its_own_rate_and_size_limits(app: Flask, make_token: MakeToken) -> None:
+    first, second = Api(app.test_client(), make_token("coordinator")), Api(app.test_client(), make_token("operator"))
+    answers = [first("GET", "/organisations") for _ in range(4)]
+    assert [answer.status_code for answer in answers] == [200, 200, 200, 429]
+    assert [answer.headers["X-RateLimit-Remaining"] for answer in answers] == ["2", "1", "0", "0"]
+    refused = answers[-1]
+    assert refused.json["error"]["code"] == "rate_limited" and 1 <= int(refused.headers["Retry-After"]) <= 60
+    assert second("GET", "/organisations").status_code == 200  # another token counts on its own
+
+    big = second("PATCH", "/documents/1/metadata", json={"fields": {"tentang": "x" * 2000}})
+    assert big.status_code == 413 and big.json["error"]["code"] == "too_large"
+
+
+def test_every_api_change_is_in_the_trail_under_the_user_marked_api(coordinator: Api, engine: Engine, auth: Auth,
+                                                                    client: FlaskClient, world: World) -> None:
+    assert coordinator("POST", "/organisations/badung/periods", json={"year": 2026}).status_code == 201
+    with Session(engine) as session:
+        event = session.exec(select(Event).where(Event.action == "period.create")).one()
+        user = accounts.find_by_email(session, world.emails["coordinator"])
+    assert event.actor_id == user.id and event.detail["via"] == "api" and event.detail["token_id"]
+    trail = coordinator("GET", "/history?action=period.create").json["items"]
+    assert [(item["actor"], item["via"]) for item in trail] == [(world.emails["coordinator"], "api")]
+    auth.login("coordinator")
+    page = client.get("/riwayat?aksi=period.create").text
+    assert "Dilakukan melalui API dengan token" in page and "token_id" not in page
+
+
+def test_upload_answers_per_file_through_the_web_uploads_pipeline(coordinator: Api, engine: Engine) -> None:
+    answer = _upload(coordinator, _pdf("Peraturan Bupati satu"), _pdf("Peraturan Bupati satu"),
+                     (io.BytesIO(b"MZ\x90\x00 bukan dokumen"), "program.exe"))
+    assert answer.status_code == 200, answer.json
+    outcomes = [(item["outcome"], item["document_id"] is not None) for item in answer.json["results"]]
+    assert outcomes == [("added", True), ("duplicate", True), ("failed", True)]  # kept, as on the web: nothing lost
+    assert answer.json["summary"]
+    document_id = answer.json["results"][0]["document_id"]
+    assert coordinator("GET", f"/documents/{document_id}/status").json["done"] is True
+    downloaded = coordinator("GET", f"/documents/{document_id}/file")
+    assert downloaded.data.startswith(b"%PDF") and "attachment" in downloaded.headers["Content-Disposition"]
+    with Session(engine) as session:
+        upload = session.exec(select(Event).where(Event.action == "document.upload")).first()
+    assert upload is not None and upload.detail["via"] == "api"
+    empty = coordinator("POST", "/documents?org=badung", data={}, content_type="multipart/form-data")
+    assert empty.status_code == 400 and "files" in empty.json["error"]["message"]
+
+
+def test_cursor_pages_neither_skip_nor_repeat_when_documents_arrive(coordinator: Api) -> None:
+    for number in range(5):
+        _upload(coordinator, _pdf(f"Dokumen nomor {number}"))
+    seen: list[int] = []
+    page = coordinator("GET", "/documents?limit=2&sort=title&order=asc").json
+    seen += [item["id"] for item in page["items"]]
+    _upload(coordinator, _pdf("AAA dokumen baru di depan"))  # sorts before the cursor: not part of this walk
+    while page["next_cursor"]:
+        page = coordinator("GET", f"/documents?limit=2&sort=title&order=asc&cursor={page['next_cursor']}").json
+        seen += [item["id"] for item in page["items"]]
+    assert len(seen) == len(set(seen)) == 5
+    other_order = coordinator("GET", "/documents?limit=2&sort=title&order=asc").json["next_cursor"]
+    assert coordinator("GET", f"/documents?sort=size&cursor={other_order}").status_code == 400
+
+
+def test_the_default_order_pages_newest_first_by_cursor(coordinator: Api) -> None:
+    added = [_upload(coordinator, _pdf(f"Surat nomor {number}")).json["results"][0]["document_id"]
+             for number in range(3)]
+    first = coordinator("GET", "/documents?limit=2").json
+    second = coordinator("GET", f"/documents?limit=2&cursor={first['next_cursor']}").json
+    assert [item["id"] for item in first["items"] + second["items"]] == added[::-1]
+    assert second["next_cursor"] is None
+
+
+def test_a_coordinators_day_through_the_api(coordinator: Api, engine: Engine) -> None:
+    """Everything a coordinator does in the browser for the organisation, with a token."""
+    assert coordinator("POST", "/organisations/badung/periods", json={"year": 2026}).status_code == 201
+    added = _upload(coordinator, _pdf("Keputusan Bupati Badung Nomor 5 Tahun 2025 tentang Tim Koordinasi SPBE"))
+    document_id = added.json["results"][0]["document_id"]
+    metadata = coordinator("PATCH", f"/documents/{document_id}/metadata",
+                           json={"fields": {"jenis": "kepbup", "nomor": "5", "tahun": "2025"}, "confirm": True})
+    assert metadata.status_code == 200 and metadata.json["confirmed"] is True
+    values = {item["name"]: item for item in metadata.json["fields"]}
+    assert values["nomor"]["value"] == "5" and values["nomor"]["source"] == "manual"
+    linked = coordinator("POST", f"/documents/{document_id}/links", json={"framework": "pemdi-2026", "indicator": "2",
+                                                                          "level": 2})
+    assert linked.status_code == 201 and linked.json["state"] == "confirmed"
+    claim = coordinator("PUT", "/organisations/badung/periods/2026/claims/2", json={"level": 2.5})
+    assert claim.status_code == 200 and claim.json["level"] == 2.5
+    audit = coordinator("GET", "/organisations/badung/audit").json
+    assert audit["organisation"] and audit["year"] == 2026
+    for kind, start in (("xlsx", b"PK"), ("zip", b"PK"), ("csv", b"\xef\xbb\xbf")):
+        exported = coordinator("GET", f"/organisations/badung/audit/exports/{kind}")
+        assert exported.status_code == 200 and exported.data.startswith(start), kind
+    evidence = coordinator("GET", "/organisations/badung/evidence?framework=pemdi-2026&indicator=2").json
+    assert [item["link"]["document_id"] for item in evidence["items"]] == [document_id]
+    assert coordinator("POST", f"/documents/{document_id}/trash").json["trashed_at"]
+    assert coordinator("GET", "/documents?trash=true").json["items"][0]["id"] == document_id
+    assert coordinator("POST", f"/documents/{document_id}/restore").json["trashed_at"] is None
+    found = coordinator("GET", "/search?q=koordinasi").json
+    assert [hit["document_id"] for hit in found["hits"]] == [document_id]
+    with Session(engine) as session:
+        marks = set(session.exec(select(Event.action).where(col(Event.detail)["via"].as_string() == "api")))
+    assert {"period.create", "document.upload", "metadata.change", "metadata.confirm", "link.add", "claim.set",
+            "export", "document.delete", "document.restore"} <= marks
