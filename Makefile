@@ -26,7 +26,7 @@ run: install
 
 ## Set up and run the whole test suite (CI runs exactly this through .ci/run)
 test: install
-	@sh scripts/ensure-packages.sh postgresql chromium tesseract-ocr tesseract-ocr-ind
+	@sh scripts/ensure-packages.sh postgresql redis-server chromium tesseract-ocr tesseract-ocr-ind
 	$(BIN)/ruff check evidence_vault tests bench scripts
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest

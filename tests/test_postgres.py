@@ -6,11 +6,6 @@ by `make test`). Without it the test fails in CI and skips on a laptop.
 
 from __future__ import annotations
 
-import glob
-import os
-import shutil
-import subprocess
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,38 +18,15 @@ from evidence_vault.config import load_settings
 from evidence_vault.pipeline import ocr_claims
 
 from .conftest import PASSWORD
-from .servers import free_port
-
-
-def _binaries() -> Path | None:
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
-    return Path(found[-1]).parent if found else None
+from .services import postgres_cluster
 
 
 @pytest.fixture(scope="module")
 def postgres() -> Iterator[str]:
-    binaries = _binaries()
-    if binaries is None or shutil.which("runuser") is None:
-        if os.environ.get("CI"):
-            pytest.fail("PostgreSQL is not installed (make test installs Debian's postgresql package)")
-        pytest.skip("PostgreSQL is not installed")
-    folder = Path(tempfile.mkdtemp(prefix="evidence-vault-pg-"))  # pytest's folders are closed to other users
-    data, port = folder / "data", free_port()
-    shutil.chown(folder, "postgres")
-    as_postgres = ["runuser", "-u", "postgres", "--"]
-    subprocess.run([*as_postgres, str(binaries / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres"],
-                   check=True, capture_output=True)
-    subprocess.run([*as_postgres, str(binaries / "pg_ctl"), "-D", str(data), "-o", f"-p {port} -k {folder}",
-                    "-l", str(folder / "log"), "-w", "start"], check=True, capture_output=True)
-    try:
+    with postgres_cluster() as cluster:
         for name in ("vault", "restored", "web"):
-            subprocess.run([*as_postgres, str(binaries / "createdb"), "-h", str(folder), "-p", str(port), name],
-                           check=True, capture_output=True)
-        yield f"postgresql+psycopg://postgres@/{{database}}?host={folder}&port={port}"
-    finally:
-        subprocess.run([*as_postgres, str(binaries / "pg_ctl"), "-D", str(data), "-m", "fast", "stop"],
-                       capture_output=True)
-        shutil.rmtree(folder, ignore_errors=True)
+            cluster.url(name)
+        yield cluster.url_of("{database}")
 
 
 def test_the_vault_runs_on_postgresql(postgres: str, cli, admin_env, monkeypatch: pytest.MonkeyPatch,
