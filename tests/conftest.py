@@ -25,11 +25,20 @@ from evidence_vault.config import Settings, load_settings
 from evidence_vault.models import Organisation, OrganisationKind, Role
 from evidence_vault.records import accounts, organisations
 
+from .services import PostgresCluster, postgres_cluster
+
 PASSWORD = "kata-sandi-uji-123"
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SHARED = PROJECT_ROOT.parent / "shared"
 CORPUS = SHARED / "corpus"
 _CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresCluster]:
+    """One throwaway PostgreSQL cluster for the whole run, started when a test first asks for it."""
+    with postgres_cluster() as cluster:
+        yield cluster
 
 
 @pytest.fixture(autouse=True)

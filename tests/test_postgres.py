@@ -6,7 +6,6 @@ by `make test`). Without it the test fails in CI and skips on a laptop.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,15 +17,14 @@ from evidence_vault.config import load_settings
 from evidence_vault.pipeline import ocr_claims
 
 from .conftest import PASSWORD
-from .services import postgres_cluster
+from .services import PostgresCluster
 
 
 @pytest.fixture(scope="module")
-def postgres() -> Iterator[str]:
-    with postgres_cluster() as cluster:
-        for name in ("vault", "restored", "web"):
-            cluster.url(name)
-        yield cluster.url_of("{database}")
+def postgres(postgres_server: PostgresCluster) -> str:
+    for name in ("vault", "restored", "web"):
+        postgres_server.url(name)
+    return postgres_server.url_of("{database}")
 
 
 def test_the_vault_runs_on_postgresql(postgres: str, cli, admin_env, monkeypatch: pytest.MonkeyPatch,
