@@ -6,9 +6,11 @@ via Flask's test client with CSRF on, files on disk, a real SQLite database.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +18,9 @@ import pytest
 from click.testing import CliRunner, Result
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy.engine import Engine
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.pool import NullPool
 
 from evidence_vault import db
 from evidence_vault.app import create_app
@@ -41,15 +45,84 @@ def postgres_server() -> Iterator[PostgresCluster]:
         yield cluster
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--database", choices=("sqlite", "postgres"), default="sqlite",
+                     help="postgres: run the tests that use the vault's database again, each on a fresh "
+                          "PostgreSQL database of a throwaway cluster, with search.backend = postgres")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "sqlite_only: about SQLite itself; not run in the PostgreSQL pass")
+
+
+# A test that asks for one of these uses the vault's database: the PostgreSQL pass runs it.
+DATABASE_FIXTURES = frozenset({"engine", "initialised", "cli", "app", "client", "world", "auth"})
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The PostgreSQL pass keeps the tests that use the database; pure functions ran in the SQLite pass."""
+    if config.getoption("--database") != "postgres":
+        return
+    kept, dropped = [], []
+    for item in items:
+        uses_database = DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
+        if uses_database and not any(item.get_closest_marker(name) for name in ("sqlite_only", "e2e", "slow")):
+            kept.append(item)
+        else:
+            dropped.append(item)
+    config.hook.pytest_deselected(items=dropped)
+    items[:] = kept
+
+
+@pytest.fixture(scope="session")
+def vault_template(request: pytest.FixtureRequest) -> str | None:
+    """In the PostgreSQL pass, a migrated database each test's own is copied from (a few milliseconds)."""
+    if request.config.getoption("--database") != "postgres":
+        return None
+    cluster: PostgresCluster = request.getfixturevalue("postgres_server")
+    engine = create_engine(cluster.url("vault_template"))
+    db.upgrade(engine)
+    engine.dispose()
+    return "vault_template"
+
+
 @pytest.fixture(autouse=True)
-def storage(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test gets its own storage folder; nothing touches the real `storage/`."""
+def storage(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> Iterator[Path]:
+    """Every test gets its own storage folder; nothing touches the real `storage/`.
+
+    In the PostgreSQL pass it also gets its own database, dropped afterwards.
+    """
     folder = tmp_path / "storage"
     for name in list(os.environ):
         if name.startswith("EVIDENCE_VAULT_"):
             monkeypatch.delenv(name)
     monkeypatch.setenv("EVIDENCE_VAULT_STORAGE_DIR", str(folder))
-    return folder
+    template = request.getfixturevalue("vault_template")
+    if template is None:
+        yield folder
+        return
+    cluster: PostgresCluster = request.getfixturevalue("postgres_server")
+    name = f"vault_{next(_databases)}"
+    with _administering(cluster) as connection:
+        connection.execute(text(f"CREATE DATABASE {name} TEMPLATE {template}"))
+    monkeypatch.setenv("EVIDENCE_VAULT_DATABASE_URL", cluster.url_of(name))
+    monkeypatch.setenv("EVIDENCE_VAULT_SEARCH_BACKEND", "postgres")
+    yield folder
+    with _administering(cluster) as connection:
+        connection.execute(text(f"DROP DATABASE {name} WITH (FORCE)"))
+
+
+_databases = itertools.count()
+
+
+@contextmanager
+def _administering(cluster: PostgresCluster) -> Iterator[Connection]:
+    engine = create_engine(cluster.url_of("postgres"), isolation_level="AUTOCOMMIT", poolclass=NullPool)
+    try:
+        with engine.connect() as connection:
+            yield connection
+    finally:
+        engine.dispose()
 
 
 @pytest.fixture
