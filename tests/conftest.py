@@ -53,6 +53,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "sqlite_only: about SQLite itself; not run in the PostgreSQL pass")
+    if config.getoption("--database") == "postgres":
+        # Each test's database is dropped after it; the engines the vault keeps per process (search
+        # index, queue) then hold connections to a database that is gone, closed only when collected.
+        config.addinivalue_line("filterwarnings", "ignore:Exception ignored in.*BaseConnection.__del__"
+                                                  ":pytest.PytestUnraisableExceptionWarning")
 
 
 # A test that asks for one of these uses the vault's database: the PostgreSQL pass runs it.
@@ -66,7 +71,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     kept, dropped = [], []
     for item in items:
         uses_database = DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
-        if uses_database and not any(item.get_closest_marker(name) for name in ("sqlite_only", "e2e", "slow")):
+        skipped = ("sqlite_only", "e2e", "slow")
+        if uses_database and not any(item.get_closest_marker(name) for name in skipped):
             kept.append(item)
         else:
             dropped.append(item)
@@ -74,37 +80,25 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     items[:] = kept
 
 
-@pytest.fixture(scope="session")
-def vault_template(request: pytest.FixtureRequest) -> str | None:
-    """In the PostgreSQL pass, a migrated database each test's own is copied from (a few milliseconds)."""
-    if request.config.getoption("--database") != "postgres":
-        return None
-    cluster: PostgresCluster = request.getfixturevalue("postgres_server")
-    engine = create_engine(cluster.url("vault_template"))
-    db.upgrade(engine)
-    engine.dispose()
-    return "vault_template"
-
-
 @pytest.fixture(autouse=True)
 def storage(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> Iterator[Path]:
     """Every test gets its own storage folder; nothing touches the real `storage/`.
 
-    In the PostgreSQL pass it also gets its own database, dropped afterwards.
+    In the PostgreSQL pass it also gets its own empty database (the test migrates it, or runs
+    `init`, as on SQLite), dropped afterwards.
     """
     folder = tmp_path / "storage"
     for name in list(os.environ):
         if name.startswith("EVIDENCE_VAULT_"):
             monkeypatch.delenv(name)
     monkeypatch.setenv("EVIDENCE_VAULT_STORAGE_DIR", str(folder))
-    template = request.getfixturevalue("vault_template")
-    if template is None:
+    if request.config.getoption("--database") != "postgres":
         yield folder
         return
     cluster: PostgresCluster = request.getfixturevalue("postgres_server")
     name = f"vault_{next(_databases)}"
     with _administering(cluster) as connection:
-        connection.execute(text(f"CREATE DATABASE {name} TEMPLATE {template}"))
+        connection.execute(text(f"CREATE DATABASE {name}"))
     monkeypatch.setenv("EVIDENCE_VAULT_DATABASE_URL", cluster.url_of(name))
     monkeypatch.setenv("EVIDENCE_VAULT_SEARCH_BACKEND", "postgres")
     yield folder
