@@ -102,8 +102,23 @@ def storage(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.Fix
     monkeypatch.setenv("EVIDENCE_VAULT_DATABASE_URL", cluster.url_of(name))
     monkeypatch.setenv("EVIDENCE_VAULT_SEARCH_BACKEND", "postgres")
     yield folder
+    _forget_engines(cluster.url_of(name))
     with _administering(cluster) as connection:
         connection.execute(text(f"DROP DATABASE {name} WITH (FORCE)"))
+
+
+def _forget_engines(url: str) -> None:
+    """Close the connections the vault keeps per process (search index, queue) to a database about to go."""
+    from evidence_vault.pipeline import indexing, worker
+
+    index = indexing._indexes.pop(url, None)
+    if index is not None:
+        index.engine.dispose()  # type: ignore[union-attr]
+    for key, background in list(worker._queues.items()):
+        if background.settings.database_url == url:
+            del worker._queues[key]
+            if background._engine is not None:
+                background._engine.dispose()
 
 
 _databases = itertools.count()

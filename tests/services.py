@@ -65,7 +65,8 @@ def postgres_cluster() -> Iterator[PostgresCluster]:
     subprocess.run([*cluster.as_postgres, str(binaries / "initdb"), "-D", str(data), "-A", "trust", "-U",
                     "postgres"], check=True, capture_output=True)
     subprocess.run([*cluster.as_postgres, str(binaries / "pg_ctl"), "-D", str(data), "-o",
-                    f"-p {port} -k {folder} -c fsync=off -c synchronous_commit=off -c full_page_writes=off",
+                    f"-p {port} -k {folder} -c fsync=off -c synchronous_commit=off -c full_page_writes=off "
+                    "-c max_connections=300",
                     "-l", str(folder / "log"), "-w", "start"], check=True, capture_output=True)
     try:
         yield cluster
