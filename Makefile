@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test bench install clean
+.PHONY: run test test-postgres bench install clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Evidence Vault needs Python 3.11 or newer")'
@@ -26,10 +26,15 @@ run: install
 
 ## Set up and run the whole test suite (CI runs exactly this through .ci/run)
 test: install
-	@sh scripts/ensure-packages.sh postgresql chromium tesseract-ocr tesseract-ocr-ind
+	@sh scripts/ensure-packages.sh postgresql redis-server chromium tesseract-ocr tesseract-ocr-ind
 	$(BIN)/ruff check evidence_vault tests bench scripts
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
+
+## The tests that use the database again, on a throwaway PostgreSQL cluster (docs/development.md)
+test-postgres: install
+	@sh scripts/ensure-packages.sh postgresql redis-server tesseract-ocr tesseract-ocr-ind
+	$(BIN)/python -m pytest --database=postgres
 
 ## Print the performance figures recorded in docs/benchmarks.md
 bench: install

@@ -11,6 +11,10 @@ organisations. Prints indexing speed (full rebuild, and one document per commit 
 do), index and TOC size, the stem cache, the first search after opening the index, and
 query latency p50/p95 per kind of query (wall clock, and the CPU time of this process:
 the machine may be shared), then the same queries against SQLite FTS5 on the same pages.
+
+`--backend postgres --database-url URL` measures the PostgreSQL search tables instead
+(`search.backend = "postgres"`): URL names an empty database this may migrate and fill,
+for example one of a throwaway cluster.
 """
 
 from __future__ import annotations
@@ -27,8 +31,9 @@ from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from evidence_vault import db
 from evidence_vault.extract import Limits, detect_type, extract_file
-from evidence_vault.search import Index, IndexedDocument, SearchQuery, analysis
+from evidence_vault.search import Index, IndexedDocument, PostgresIndex, SearchQuery, analysis
 from evidence_vault.search.schema import SCHEMA_VERSION
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "regulations"
@@ -167,7 +172,11 @@ def main() -> int:
                              "(the indexing figures are then skipped)")
     parser.add_argument("--only", action="append", metavar="KIND", choices=list(QUERIES),
                         help="measure only this kind of query (repeatable)")
+    parser.add_argument("--backend", choices=("whoosh", "postgres"), default="whoosh")
+    parser.add_argument("--database-url", help="with --backend postgres: an empty database to migrate and fill")
     options = parser.parse_args()
+    if options.backend == "postgres" and not options.database_url:
+        parser.error("--backend postgres needs --database-url")
     pool = real_pages()
     print(f"Body pages: {sum(map(len, pool))} real pages of {len(pool)} regulations" if pool
           else f"Body pages: generated ({CORPUS} not found)")
@@ -177,7 +186,8 @@ def main() -> int:
         folder = options.keep or Path(scratch)
         label = f"{options.documents} documents of {options.pages} pages, schema {SCHEMA_VERSION}\n"
         marker = folder / "bench-corpus.txt"
-        if marker.exists() and marker.read_text() == label and not Index.open(folder / "index").needs_rebuild:
+        if (options.backend == "whoosh" and marker.exists() and marker.read_text() == label
+                and not Index.open(folder / "index").needs_rebuild):
             print(f"Reusing the index in {folder}, built for {label.strip()}: no indexing figures")
         else:
             marker.unlink(missing_ok=True)
@@ -192,7 +202,7 @@ def build(path: Path, corpus: list[IndexedDocument], options: argparse.Namespace
     """Rebuild the index from the corpus, then add documents one per commit as uploads do; print the cost."""
     pages = sum(len(item.pages) for item in corpus)
     words = sum(len(text.split()) for item in corpus for _number, text in item.pages)
-    index = Index.open(path)
+    index = open_index(path, options)
     analysis.stem.cache_clear()
     started = time.perf_counter()
     index.rebuild(corpus)
@@ -221,14 +231,14 @@ def build(path: Path, corpus: list[IndexedDocument], options: argparse.Namespace
           f"{cache.misses:,} misses")
     print(f"Sastrawi: {1e6 * per_word:.0f} µs a word, so {per_word * cache.misses:.1f} s of the rebuild; "
           f"stemming every token instead would take {per_word * (cache.hits + cache.misses):.0f} s")
-    print(f"Index: {stats.size_bytes / 1e6:.1f} MB for {stats.documents} documents / {stats.pages} pages; "
-          f"TOC {stats.toc_bytes / 1000:.1f} KB")
+    print(f"Index ({options.backend}): {stats.size_bytes / 1e6:.1f} MB for {stats.documents} documents / "
+          f"{stats.pages} pages; TOC {stats.toc_bytes / 1000:.1f} KB")
     print(f"Indexing: {words / rebuild:,.0f} words/s")
 
 
 def measure_queries(path: Path, options: argparse.Namespace) -> dict[str, float]:
     """The first search after opening, then p50/p95 of each kind of query; returns the wall-clock p95s."""
-    index = Index.open(path)  # as a freshly started server finds it
+    index = open_index(path, options)  # as a freshly started server finds it
     started = time.perf_counter()
     index.search(SearchQuery(organisation_ids=[ORGANISATIONS[0]], text="arsip"))
     print(f"First search after opening (reads the filter and facet columns): "
@@ -251,6 +261,17 @@ def measure_queries(path: Path, options: argparse.Namespace) -> dict[str, float]
     print(f"Worst p95: {max(ours.values()):.1f} ms; queries with p95 under 50 ms: "
           f"{sum(value < 50 for value in ours.values())} of {len(ours)}")
     return ours
+
+
+def open_index(path: Path, options: argparse.Namespace) -> Index | PostgresIndex:
+    """The Whoosh folder, or the PostgreSQL search tables (migrated on first use)."""
+    if options.backend == "whoosh":
+        return Index.open(path)
+    from sqlalchemy import create_engine
+
+    engine = create_engine(options.database_url)
+    db.upgrade(engine)
+    return PostgresIndex(engine)
 
 
 def fts5_match(text: str) -> str | None:

@@ -28,7 +28,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-from .setting_checks import CHECKS
+from .setting_checks import CHECKS, combined_problems
 
 DEFAULT_CONFIG: Traversable = files(__package__) / "config.toml"
 ENV_PREFIX = "EVIDENCE_VAULT_"
@@ -209,6 +209,10 @@ def _check(values: Mapping[str, Mapping[str, Any]]) -> None:
             variable = f"{ENV_PREFIX}{section}_{key}".upper()
             raise ConfigError(f"pengaturan {section}.{key} {problem}, bukan {values[section][key]!r}. Perbaiki di "
                               f"berkas pengaturan atau variabel {variable}; lihat docs/configuration.md.")
+    for section, key, problem in combined_problems(values):
+        variable = f"{ENV_PREFIX}{section}_{key}".upper()
+        raise ConfigError(f"pengaturan {section}.{key} {problem}. Perbaiki di berkas pengaturan atau variabel "
+                          f"{variable}; lihat docs/configuration.md.")
 
 
 def secret_key(settings: Settings, environ: Mapping[str, str] | None = None) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from sqlalchemy.engine import make_url
@@ -60,6 +60,12 @@ def _database_url(value: str) -> str | None:
     return None
 
 
+def _redis_url(value: str) -> str | None:
+    if not value or re.match(r"(redis|rediss|unix)://", value):
+        return None
+    return "bukan URL Redis (misalnya redis://redis.internal:6379/0)"
+
+
 def _not_empty(value: str) -> str | None:
     return None if value.strip() else "tidak boleh kosong"
 
@@ -88,6 +94,9 @@ CHECKS: dict[tuple[str, str], Check] = {
     ("ocr", "page_timeout_seconds"): _whole(1),
     ("ingest", "workers"): _whole(0),
     ("worker", "concurrency"): _whole(0),
+    ("worker", "backend"): _one_of("sqlite", "redis"),
+    ("worker", "redis_url"): _redis_url,
+    ("search", "backend"): _one_of("whoosh", "postgres"),
     ("session", "cookie_samesite"): _one_of("Lax", "Strict"),
     ("session", "lifetime_minutes"): _whole(1),
     ("api", "requests_per_minute"): _whole(1),
@@ -98,3 +107,11 @@ CHECKS: dict[tuple[str, str], Check] = {
     ("server", "threads"): _whole(1),
     ("server", "trusted_proxies"): _networks,
 }
+
+
+def combined_problems(values: Mapping[str, Mapping[str, Any]]) -> Iterator[tuple[str, str, str]]:
+    """Settings that another setting's value makes necessary or impossible: (section, key, problem)."""
+    if values["worker"]["backend"] == "redis" and not values["worker"]["redis_url"]:
+        yield "worker", "redis_url", 'harus diisi bila worker.backend = "redis"'
+    if values["search"]["backend"] == "postgres" and not values["database"]["url"].startswith("postgresql"):
+        yield "search", "backend", 'hanya bisa "postgres" bila database.url menunjuk ke PostgreSQL'

@@ -6,9 +6,11 @@ via Flask's test client with CSRF on, files on disk, a real SQLite database.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +18,9 @@ import pytest
 from click.testing import CliRunner, Result
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy.engine import Engine
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.pool import NullPool
 
 from evidence_vault import db
 from evidence_vault.app import create_app
@@ -25,6 +29,8 @@ from evidence_vault.config import Settings, load_settings
 from evidence_vault.models import Organisation, OrganisationKind, Role
 from evidence_vault.records import accounts, organisations
 
+from .services import PostgresCluster, postgres_cluster
+
 PASSWORD = "kata-sandi-uji-123"
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SHARED = PROJECT_ROOT.parent / "shared"
@@ -32,15 +38,100 @@ CORPUS = SHARED / "corpus"
 _CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 
 
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresCluster]:
+    """One throwaway PostgreSQL cluster for the whole run, started when a test first asks for it."""
+    with postgres_cluster() as cluster:
+        yield cluster
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--database", choices=("sqlite", "postgres"), default="sqlite",
+                     help="postgres: run the tests that use the vault's database again, each on a fresh "
+                          "PostgreSQL database of a throwaway cluster, with search.backend = postgres")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "sqlite_only: about SQLite itself; not run in the PostgreSQL pass")
+    if config.getoption("--database") == "postgres":
+        # Each test's database is dropped after it; the engines the vault keeps per process (search
+        # index, queue) then hold connections to a database that is gone, closed only when collected.
+        config.addinivalue_line("filterwarnings", "ignore:Exception ignored in.*BaseConnection.__del__"
+                                                  ":pytest.PytestUnraisableExceptionWarning")
+
+
+# A test that asks for one of these uses the vault's database: the PostgreSQL pass runs it.
+DATABASE_FIXTURES = frozenset({"engine", "initialised", "cli", "app", "client", "world", "auth"})
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The PostgreSQL pass keeps the tests that use the database; pure functions ran in the SQLite pass."""
+    if config.getoption("--database") != "postgres":
+        return
+    kept, dropped = [], []
+    for item in items:
+        uses_database = DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
+        skipped = ("sqlite_only", "e2e", "slow")
+        if uses_database and not any(item.get_closest_marker(name) for name in skipped):
+            kept.append(item)
+        else:
+            dropped.append(item)
+    config.hook.pytest_deselected(items=dropped)
+    items[:] = kept
+
+
 @pytest.fixture(autouse=True)
-def storage(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test gets its own storage folder; nothing touches the real `storage/`."""
+def storage(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> Iterator[Path]:
+    """Every test gets its own storage folder; nothing touches the real `storage/`.
+
+    In the PostgreSQL pass it also gets its own empty database (the test migrates it, or runs
+    `init`, as on SQLite), dropped afterwards.
+    """
     folder = tmp_path / "storage"
     for name in list(os.environ):
         if name.startswith("EVIDENCE_VAULT_"):
             monkeypatch.delenv(name)
     monkeypatch.setenv("EVIDENCE_VAULT_STORAGE_DIR", str(folder))
-    return folder
+    if request.config.getoption("--database") != "postgres":
+        yield folder
+        return
+    cluster: PostgresCluster = request.getfixturevalue("postgres_server")
+    name = f"vault_{next(_databases)}"
+    with _administering(cluster) as connection:
+        connection.execute(text(f"CREATE DATABASE {name}"))
+    monkeypatch.setenv("EVIDENCE_VAULT_DATABASE_URL", cluster.url_of(name))
+    monkeypatch.setenv("EVIDENCE_VAULT_SEARCH_BACKEND", "postgres")
+    yield folder
+    _forget_engines(cluster.url_of(name))
+    with _administering(cluster) as connection:
+        connection.execute(text(f"DROP DATABASE {name} WITH (FORCE)"))
+
+
+def _forget_engines(url: str) -> None:
+    """Close the connections the vault keeps per process (search index, queue) to a database about to go."""
+    from evidence_vault.pipeline import indexing, worker
+
+    index = indexing._indexes.pop(url, None)
+    if index is not None:
+        index.engine.dispose()  # type: ignore[union-attr]
+    for key, background in list(worker._queues.items()):
+        if background.settings.database_url == url:
+            del worker._queues[key]
+            if background._engine is not None:
+                background._engine.dispose()
+
+
+_databases = itertools.count()
+
+
+@contextmanager
+def _administering(cluster: PostgresCluster) -> Iterator[Connection]:
+    engine = create_engine(cluster.url_of("postgres"), isolation_level="AUTOCOMMIT", poolclass=NullPool)
+    try:
+        with engine.connect() as connection:
+            yield connection
+    finally:
+        engine.dispose()
 
 
 @pytest.fixture

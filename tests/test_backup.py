@@ -37,6 +37,7 @@ def _snapshot() -> list[tuple[str, str, str | None, str]]:
                  .hexdigest()) for d in documents]
 
 
+@pytest.mark.sqlite_only  # restores into a second vault beside the first (PostgreSQL: tests/test_postgres.py)
 def test_round_trip(cli, filled: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     before = _snapshot()
     archive = filled / "cadangan.tar.gz"
@@ -73,6 +74,7 @@ def test_restore_refuses_a_vault_that_is_not_empty(cli, filled: Path) -> None:
     assert result.exit_code == 1 and "tidak kosong" in result.output
 
 
+@pytest.mark.sqlite_only  # restores into a second vault beside the first (PostgreSQL: tests/test_postgres.py)
 def test_damaged_archive_is_refused_without_side_effects(cli, filled: Path, monkeypatch) -> None:
     archive = filled / "cadangan.tar.gz"
     cli("backup", str(archive))

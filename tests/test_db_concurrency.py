@@ -24,6 +24,8 @@ from evidence_vault.records import organisations, periods
 
 from .conftest import Auth, World, csrf_token
 
+pytestmark = pytest.mark.sqlite_only  # SQLite's write lock itself
+
 WORKER_WRITE = "UPDATE organisation SET region = 'Bali' WHERE code = 'denpasar'"
 
 

@@ -14,13 +14,22 @@ from evidence_vault import db
 from evidence_vault.config import Settings
 from evidence_vault.records import events
 
+# Tables that are not models: the PostgreSQL search index (migration 0010), written as SQL by search/postgres.
+NOT_MODELS = {"search_document", "search_page"}
+
 
 def test_migrations_match_the_models(engine: Engine) -> None:
+    def compared(found, name, kind, _reflected, _compare_to) -> bool:
+        table = name if kind == "table" else getattr(getattr(found, "table", None), "name", None)
+        return table not in NOT_MODELS
+
     with engine.connect() as connection:
-        differences = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
+        context = MigrationContext.configure(connection, opts={"include_object": compared})
+        differences = compare_metadata(context, SQLModel.metadata)
     assert differences == []
 
 
+@pytest.mark.sqlite_only  # SQLite's own SQL (0 for false, sqlite_master)
 def test_upgrade_keeps_existing_documents(settings: Settings) -> None:
     """Upgrading a vault that already holds documents must neither fail nor lose them."""
     from alembic import command
@@ -43,6 +52,7 @@ def test_upgrade_keeps_existing_documents(settings: Settings) -> None:
     assert tuple(row) == ("A", "berlaku", 0) and pages == 1
 
 
+@pytest.mark.sqlite_only  # SQLite's own SQL (0 for false, sqlite_master)
 def test_failed_upgrade_leaves_the_schema_as_it_was(settings: Settings) -> None:
     """Schema changes are all-or-nothing: a migration that fails halfway leaves no half-made tables."""
     from alembic import command

@@ -6,12 +6,6 @@ by `make test`). Without it the test fails in CI and skips on a laptop.
 
 from __future__ import annotations
 
-import glob
-import os
-import shutil
-import subprocess
-import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,38 +17,14 @@ from evidence_vault.config import load_settings
 from evidence_vault.pipeline import ocr_claims
 
 from .conftest import PASSWORD
-from .servers import free_port
-
-
-def _binaries() -> Path | None:
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
-    return Path(found[-1]).parent if found else None
+from .services import PostgresCluster
 
 
 @pytest.fixture(scope="module")
-def postgres() -> Iterator[str]:
-    binaries = _binaries()
-    if binaries is None or shutil.which("runuser") is None:
-        if os.environ.get("CI"):
-            pytest.fail("PostgreSQL is not installed (make test installs Debian's postgresql package)")
-        pytest.skip("PostgreSQL is not installed")
-    folder = Path(tempfile.mkdtemp(prefix="evidence-vault-pg-"))  # pytest's folders are closed to other users
-    data, port = folder / "data", free_port()
-    shutil.chown(folder, "postgres")
-    as_postgres = ["runuser", "-u", "postgres", "--"]
-    subprocess.run([*as_postgres, str(binaries / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres"],
-                   check=True, capture_output=True)
-    subprocess.run([*as_postgres, str(binaries / "pg_ctl"), "-D", str(data), "-o", f"-p {port} -k {folder}",
-                    "-l", str(folder / "log"), "-w", "start"], check=True, capture_output=True)
-    try:
-        for name in ("vault", "restored", "web"):
-            subprocess.run([*as_postgres, str(binaries / "createdb"), "-h", str(folder), "-p", str(port), name],
-                           check=True, capture_output=True)
-        yield f"postgresql+psycopg://postgres@/{{database}}?host={folder}&port={port}"
-    finally:
-        subprocess.run([*as_postgres, str(binaries / "pg_ctl"), "-D", str(data), "-m", "fast", "stop"],
-                       capture_output=True)
-        shutil.rmtree(folder, ignore_errors=True)
+def postgres(postgres_server: PostgresCluster) -> str:
+    for name in ("vault", "restored", "web"):
+        postgres_server.url(name)
+    return postgres_server.url_of("{database}")
 
 
 def test_the_vault_runs_on_postgresql(postgres: str, cli, admin_env, monkeypatch: pytest.MonkeyPatch,
@@ -131,5 +101,66 @@ def test_sessions_login_limits_and_background_status_on_postgresql(postgres: str
         workers.beat(session, "mesin:1")
         assert workers.status(session).running
         assert ocr_claims.abandoned_documents(session) == []
+    engine.dispose()
+    app.extensions["evidence_vault"]["engine"].dispose()
+
+
+def test_search_rows_commit_with_the_data_on_postgresql(postgres_server: PostgresCluster, cli, admin_env,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """`search.backend = "postgres"`: an upload is searchable when its transaction commits, a change whose
+    search rows cannot be written is not saved either, and `check` and `reindex` work on the tables."""
+    from evidence_vault.app import create_app
+    from evidence_vault.demo import samples
+    from evidence_vault.search.postgres import writing
+
+    from .conftest import csrf_token
+    from .pipeline.test_worker import upload
+
+    url = postgres_server.url("searching")
+    monkeypatch.setenv("EVIDENCE_VAULT_DATABASE_URL", url)
+    monkeypatch.setenv("EVIDENCE_VAULT_SEARCH_BACKEND", "postgres")
+    assert cli("init").exit_code == 0
+    assert cli("org", "add", "Kabupaten Badung", "--kind", "regency", "--code", "badung").exit_code == 0
+    assert cli("user", "add", "operator@badung.go.id", "--role", "operator", "--org", "badung",
+               "--password-stdin", input=PASSWORD + "\n").exit_code == 0
+    app = create_app(load_settings(), testing=True)
+    client = app.test_client()
+    token = csrf_token(client.get("/login").text)
+    client.post("/login", data={"csrf_token": token, "email": "operator@badung.go.id", "password": PASSWORD})
+
+    class Auth:
+        def token(self) -> str:
+            return csrf_token(client.get("/upload").text)
+
+    pdf = samples.pdf_document(["PERATURAN BUPATI BADUNG NOMOR 7 TAHUN 2024 TENTANG PENGELOLAAN ARSIP DINAMIS"])
+    assert upload(client, Auth(), [("perbup-7-2024.pdf", pdf)]).status_code == 200
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        document_id = connection.execute(text("SELECT min(id) FROM document")).scalar_one()
+        assert connection.execute(text("SELECT count(*) FROM search_document WHERE document_id = :id"),
+                                  {"id": document_id}).scalar_one() == 1
+    assert "1 dokumen" in cli("search", "dikelola", "--org", "badung").output
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("disk penuh")
+
+    working = writing.remove
+    monkeypatch.setattr(writing, "remove", broken)
+    token = csrf_token(client.get(f"/documents/{document_id}").text)
+    with pytest.raises(RuntimeError):
+        client.post(f"/documents/{document_id}/delete", data={"csrf_token": token})
+    monkeypatch.setattr(writing, "remove", working)
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT deleted_at FROM document WHERE id = :id"),
+                                  {"id": document_id}).scalar_one() is None, "not moved to the trash either"
+    assert cli("check").exit_code == 0
+    with engine.begin() as connection:  # rows lost, as after a restore without them
+        connection.execute(text("DELETE FROM search_page"))
+        connection.execute(text("DELETE FROM search_document"))
+    assert cli("check").exit_code == 1
+    assert cli("check", "--fix").exit_code == 0 and cli("check").exit_code == 0
+    rebuilt = cli("reindex")
+    assert rebuilt.exit_code == 0 and "1 dokumen" in rebuilt.output
+    assert "1 dokumen" in cli("search", "Perbup 7/2024", "--org", "badung").output
     engine.dispose()
     app.extensions["evidence_vault"]["engine"].dispose()

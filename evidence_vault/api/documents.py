@@ -13,7 +13,7 @@ from ..pipeline import ingest, worker
 from ..records import documents
 from ..records.access import Permission
 from ..storage import FileStore
-from ..web.context import db_session, end_transaction, engine, reindex, settings
+from ..web.context import commit_and_index, db_session, end_transaction, engine, settings
 from .caller import actor
 from .errors import ApiError
 from .lookup import document_or_404, own_organisation, scope
@@ -186,8 +186,7 @@ def trash(document_id: int) -> DocumentOut:
     document = document_or_404(document_id, Permission.DELETE)
     session = db_session()
     documents.move_to_trash(session, document, actor().user.id)
-    session.commit()
-    reindex(document.id)  # type: ignore[arg-type]
+    commit_and_index(session, document.id)  # type: ignore[arg-type]
     return _out(document_id, include_trash=True, permission=Permission.DELETE)
 
 
@@ -197,6 +196,5 @@ def restore(document_id: int) -> DocumentOut:
     document = document_or_404(document_id, Permission.RESTORE, include_trash=True)
     session = db_session()
     documents.restore(session, document, actor().user.id)
-    session.commit()
-    reindex(document.id)  # type: ignore[arg-type]
+    commit_and_index(session, document.id)  # type: ignore[arg-type]
     return _out(document_id, permission=Permission.RESTORE)

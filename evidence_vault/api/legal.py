@@ -10,7 +10,7 @@ from pydantic import Field
 from ..legal import FIELD_ORDER, LABELS
 from ..records import documents, legal_fields
 from ..records.access import Permission
-from ..web.context import db_session, reindex
+from ..web.context import commit_and_index, db_session
 from .caller import actor
 from .lookup import document_or_404
 from .operations import operation
@@ -101,8 +101,7 @@ def change_metadata(document_id: int, body: MetadataChange) -> Metadata:
     document = document_or_404(document_id, Permission.EDIT_METADATA)
     session = db_session()
     documents.edit_metadata(session, document, dict(body.fields), confirm=body.confirm, actor_id=actor().user.id)
-    session.commit()
-    reindex(document.id)  # type: ignore[arg-type]
+    commit_and_index(session, document.id)  # type: ignore[arg-type]
     return _metadata(document_id)
 
 

@@ -15,7 +15,7 @@ from ..frameworks.registry import framework_by_code
 from ..models import Document
 from ..records import links, periods
 from ..records.access import Permission
-from ..web.context import db_session, reindex
+from ..web.context import commit_and_index, db_session
 from .caller import actor
 from .errors import ApiError
 from .lookup import document_or_404, organisation_or_404
@@ -41,8 +41,7 @@ class Reason(Body):
 
 def _after(document: Document, link_id: int) -> Link:
     session = db_session()
-    session.commit()
-    reindex(document.id)  # type: ignore[arg-type]
+    commit_and_index(session, document.id)  # type: ignore[arg-type]
     found = next((item for item in links.links_of_document(session, document.id) if item.id == link_id), None)  # type: ignore[arg-type]
     if found is None:
         raise ApiError("not_found")
@@ -107,8 +106,7 @@ def remove(document_id: int, link_id: int) -> None:
     document = document_or_404(document_id, Permission.LINK)
     session = db_session()
     links.remove(session, document, link_id, actor().user.id)
-    session.commit()
-    reindex(document.id)  # type: ignore[arg-type]
+    commit_and_index(session, document.id)  # type: ignore[arg-type]
 
 
 class EvidenceQuery(Query):

@@ -1,10 +1,15 @@
 """Keeping the search index in step with the database: the bridge between the two.
 
-Called explicitly *after* each commit that changes what a document looks like in search
-(upload, metadata, links, trash, restore), never from inside a transaction: the index can
-lag behind the database but never run ahead of it. A failure to index is logged, not
-raised: the change is already saved, and `evidence-vault check --fix` or `reindex`
-brings the index back in step.
+With the Whoosh index (`search.backend = "whoosh"`), `sync` is called explicitly *after*
+each commit that changes what a document looks like in search (upload, metadata, links,
+trash, restore), never from inside a transaction: the index can lag behind the database
+but never run ahead of it. A failure to index is logged, not raised: the change is already
+saved, and `evidence-vault check --fix` or `reindex` brings the index back in step.
+
+With the PostgreSQL index (`search.backend = "postgres"`) the search rows are written by
+`within`, inside the transaction that changes the documents, so they commit (or roll
+back) with it; `sync` after the commit then has nothing left to do for those documents.
+Paths that only call `sync` still index right after their commit.
 """
 
 from __future__ import annotations
@@ -15,26 +20,72 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from threading import Lock
+from typing import cast
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from .. import search
+from .. import db, search
 from ..config import Settings
 from ..models import Document, DocumentRelation, IndicatorLink, LegalField
 from ..records.documents import pages_of
 
 log = logging.getLogger(__name__)
-_indexes: dict[Path, search.Index] = {}
+_indexes: dict[Path | str, search.Index] = {}
 _lock = Lock()
 
 
+def in_database(settings: Settings) -> bool:
+    """Whether the search index is tables of the vault's own PostgreSQL database."""
+    return settings.get("search", "backend") == "postgres"
+
+
 def index_for(settings: Settings) -> search.Index:
-    """One Index object per folder and process (it is safe to share between threads)."""
+    """One index object per folder (or database) and process; it is safe to share between threads."""
     with _lock:
+        if in_database(settings):
+            if settings.database_url not in _indexes:
+                postgres = search.PostgresIndex.open(db.make_engine(settings))
+                _indexes[settings.database_url] = postgres  # type: ignore[assignment]
+            return _indexes[settings.database_url]
         if settings.index_dir not in _indexes or not settings.index_dir.is_dir():  # folder lost: open anew
             _indexes[settings.index_dir] = search.Index.open(settings.index_dir)
         return _indexes[settings.index_dir]
+
+
+def within(session: Session, settings: Settings, document_ids: Iterable[int]) -> bool:
+    """Inside the caller's transaction, write these documents' search rows (and those whose standing
+    they change); True when done. False with the Whoosh index: it is written after the commit (`sync`).
+
+    Call it after the last change to the documents and before the commit. A failure here fails
+    the transaction: the change and its search rows are saved together or not at all.
+    """
+    if not in_database(settings):
+        return False
+    session.flush()
+    index = cast(search.PostgresIndex, index_for(settings))
+    live, gone = _current(session, document_ids, with_related=True)
+    connection = session.connection()
+    index.write(connection, live)
+    if gone:
+        index.remove(connection, gone)
+    return True
+
+
+def _current(session: Session, document_ids: Iterable[int], *,
+             with_related: bool) -> tuple[list[search.IndexedDocument], list[int]]:
+    """The documents as search should show them, and those it should no longer show."""
+    ids: set[int] = set()
+    for document_id in document_ids:
+        ids |= related(session, document_id) if with_related else {document_id}
+    live, gone = [], []
+    for document_id in sorted(ids):
+        document = session.get(Document, document_id)
+        if document is None or document.deleted_at is not None:
+            gone.append(document_id)
+        else:
+            live.append(indexed_document(session, document))
+    return live, gone
 
 
 def indexed_document(session: Session, document: Document) -> search.IndexedDocument:
@@ -75,16 +126,7 @@ def sync(settings: Settings, engine: Engine, document_ids: Iterable[int], *, wit
     """Bring these documents' index entries in line with the committed database."""
     try:
         with Session(engine) as session:
-            ids: set[int] = set()
-            for document_id in document_ids:
-                ids |= related(session, document_id) if with_related else {document_id}
-            live, gone = [], []
-            for document_id in sorted(ids):
-                document = session.get(Document, document_id)
-                if document is None or document.deleted_at is not None:
-                    gone.append(document_id)
-                else:
-                    live.append(indexed_document(session, document))
+            live, gone = _current(session, document_ids, with_related=with_related)
         index = index_for(settings)
         if index.needs_rebuild:
             rebuild(settings, engine)

@@ -127,20 +127,22 @@ def record(
 ) -> IngestResult:
     """Record an analysed, stored file as a document in one transaction; a twin already recorded wins.
 
-    After the commit the document goes into the search index (unless the caller batches
-    that, `index_now=False`) and, when its scans wait for the background worker, to `queue_ocr`.
+    The document goes into the search index in the same transaction (PostgreSQL) or right
+    after the commit (Whoosh), unless the caller batches that (`index_now=False`); after the
+    commit, when its scans wait for the background worker, it goes to `queue_ocr`.
     """
     status, message = _status_and_message(analysis, settings, queued=queue_ocr is not None)
     try:
         with session_scope(engine) as session:
             document = _record(session, analysis, stored, status, message, organisation_id, uploaded_by_id)
+            indexed = index_now and indexing.within(session, settings, [document.id])  # PostgreSQL: together
     except IntegrityError:  # the same bytes arrived concurrently: the other upload won
         existing = existing_document(engine, organisation_id, stored.sha256)
         if existing is None:
             raise
         return duplicate(stored.name, existing)
     log.info("ingested %s as document %s (%s)", stored.name, document.id, status)
-    if index_now:
+    if index_now and not indexed:
         indexing.sync(settings, engine, [document.id])  # after the commit: the index may lag, never lead
     if status is ExtractionStatus.PROCESSING and queue_ocr is not None:
         try:

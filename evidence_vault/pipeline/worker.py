@@ -14,8 +14,12 @@ document's OCR claim is skipped until the claim runs out; a periodic task (Huey'
 scheduler, every minute) then queues it again (`requeue_abandoned`). Pages that ran out of
 time are tried again later: the task schedules itself (`scans.ScanResult.retry_after`).
 While it runs, the worker writes a heartbeat (`records.workers`), so the admin's pages can
-tell when no worker is running. Moving to Redis when a deployment grows means
-building a `huey.RedisHuey` in `_make_queue` instead; nothing else changes.
+tell when no worker is running.
+
+A grown deployment keeps the queue in Redis (`worker.backend = "redis"`,
+`worker.redis_url`): workers then run on other machines than the web servers. Nothing else
+changes, because what must be shared is already in the database: the upload's status,
+the OCR claim that keeps two workers off one document, the retries and the heartbeats.
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from huey import SqliteHuey, crontab
+from huey import Huey, RedisHuey, SqliteHuey, crontab
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
@@ -41,7 +45,7 @@ from . import ocr_claims, scans
 log = logging.getLogger(__name__)
 
 QUEUE_FILE = "queue.db"
-_queues: dict[tuple[Path, bool], Background] = {}
+_queues: dict[tuple[Path, bool, str], Background] = {}
 _queues_lock = threading.Lock()
 
 
@@ -50,7 +54,7 @@ class Background:
     """The task queue of one vault, with its tasks registered."""
 
     settings: Settings
-    huey: SqliteHuey
+    huey: Huey
     _ocr_task: Any = None
     _requeue_task: Any = None
     _engine: Engine | None = None
@@ -74,7 +78,7 @@ class Background:
 
 def background_for(settings: Settings) -> Background:
     """One queue object per vault and process (safe to share between threads)."""
-    key = (settings.storage_dir, bool(settings.get("worker", "immediate")))
+    key = (settings.storage_dir, bool(settings.get("worker", "immediate")), settings.get("worker", "redis_url"))
     with _queues_lock:
         if key not in _queues:
             _queues[key] = _make_queue(settings)
@@ -82,9 +86,7 @@ def background_for(settings: Settings) -> Background:
 
 
 def _make_queue(settings: Settings) -> Background:
-    settings.storage_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-    huey = SqliteHuey("evidence-vault", filename=str(settings.storage_dir / QUEUE_FILE), results=False,
-                      immediate=settings.get("worker", "immediate"), utc=True)
+    huey = _huey(settings)
     background = Background(settings=settings, huey=huey)
 
     immediate = bool(settings.get("worker", "immediate"))
@@ -119,6 +121,17 @@ def _make_queue(settings: Settings) -> Background:
     return background
 
 
+def _huey(settings: Settings) -> Huey:
+    """The queue's storage as set by `worker.backend`: a SQLite file under storage/, or a Redis server."""
+    immediate = bool(settings.get("worker", "immediate"))
+    if settings.get("worker", "backend") == "redis":
+        return RedisHuey("evidence-vault", url=settings.get("worker", "redis_url"), results=False,
+                         immediate=immediate, utc=True)
+    settings.storage_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return SqliteHuey("evidence-vault", filename=str(settings.storage_dir / QUEUE_FILE), results=False,
+                      immediate=immediate, utc=True)
+
+
 def parallelism(settings: Settings, section: str, key: str, requested: int | None = None) -> int:
     """Processes or threads to run: asked for, else the setting (`section.key`), else one per CPU core."""
     chosen = requested or settings.get(section, key)
@@ -136,10 +149,14 @@ def cpu_count() -> int:
 def requeue(background: Background) -> int:
     """Queue every document the database says is processing; returns how many.
 
-    The old queue is emptied first: each of its tasks belongs to a document that is
-    still processing, and is queued again here exactly once.
+    A SQLite queue is emptied first: it is this machine's alone, each of its tasks belongs
+    to a document that is still processing, and is queued again here exactly once. A Redis
+    queue is shared with workers on other machines and is left alone (flushing it would drop
+    their scheduled retries); a task queued twice finds the document claimed or finished and
+    does nothing.
     """
-    background.huey.flush()
+    if background.settings.get("worker", "backend") == "sqlite":
+        background.huey.flush()
     with Session(background.engine) as session:
         waiting = scans.processing_documents(session)
     for document_id in waiting:

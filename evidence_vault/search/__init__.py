@@ -18,6 +18,7 @@ only lag behind the database, never run ahead of it, and `rebuild` from the data
 from .citations import QueryCitation, normalise_number, parse_query_citation, query_citations
 from .errors import IndexBusy, SearchError
 from .index import Index
+from .postgres import PostgresIndex
 from .records import (
     FACETS,
     SORTS,
@@ -36,6 +37,6 @@ from .schema import SCHEMA_VERSION
 
 __all__ = [
     "FACETS", "SCHEMA_VERSION", "SORTS", "FacetCount", "Hit", "Index", "IndexBusy", "IndexStats", "IndexedDocument",
-    "PageHit", "QueryCitation", "RebuildReport", "SearchError", "SearchQuery", "SearchResults", "Segment", "Snippet",
-    "normalise_number", "parse_query_citation", "query_citations",
+    "PageHit", "PostgresIndex", "QueryCitation", "RebuildReport", "SearchError", "SearchQuery", "SearchResults",
+    "Segment", "Snippet", "normalise_number", "parse_query_citation", "query_citations",
 ]

@@ -57,7 +57,7 @@ def run(searcher: Searcher, search: SearchQuery, parsed: ParsedQuery, values: Va
             notes.append(NOTE_RELAXED)
     shown = _shown(searcher, search, parsed, found, values, memo)
     hits = _with_pages(searcher, parsed, shown, values, memo)
-    facets = {name: _facet_list(name, found.counts[name]) for name in FACETS}
+    facets = {name: facet_list(name, found.counts[name]) for name in FACETS}
     return SearchResults(hits=hits, total=len(found.passing), page=search.page, per_page=search.per_page,
                          sort=search.sort, facets=facets, notes=notes, relaxed=relaxed, citations=parsed.citations)
 
@@ -145,7 +145,8 @@ def _sorted(docnums: list[int], search: SearchQuery, values: Values) -> list[int
     return ordered
 
 
-def _facet_list(name: str, counts: dict) -> list[FacetCount]:
+def facet_list(name: str, counts: dict) -> list[FacetCount]:
+    """Counts per value as the page shows them: years newest first, other facets most frequent first."""
     found = []
     for key, count in counts.items():
         if name == "indicator" and key is None:

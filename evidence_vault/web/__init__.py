@@ -23,6 +23,7 @@ from . import (
     documents,
     evidence_links,
     formatting,
+    health,
     indicators,
     legal,
     library,
@@ -155,6 +156,7 @@ def init_app(app: Flask) -> None:
     login_manager.user_loader(auth.load_user)
 
     app.register_blueprint(auth.blueprint)
+    app.register_blueprint(health.blueprint)
     app.register_blueprint(documents.blueprint)
     app.register_blueprint(legal.blueprint)
     app.register_blueprint(evidence_links.blueprint)

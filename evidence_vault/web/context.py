@@ -52,6 +52,10 @@ def close_session(_error: BaseException | None) -> None:
         session.close()
 
 
-def reindex(*document_ids: int) -> None:
-    """After a commit: bring these documents (and those whose standing they change) up to date in search."""
-    indexing.sync(settings(), engine(), document_ids)
+def commit_and_index(database: Session, *document_ids: int) -> None:
+    """Commit the request's changes and bring these documents (and those whose standing they change) up to
+    date in search: in the same transaction with the PostgreSQL index, right after it with Whoosh's."""
+    written = indexing.within(database, settings(), document_ids)
+    database.commit()
+    if not written:
+        indexing.sync(settings(), engine(), document_ids)

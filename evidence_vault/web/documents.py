@@ -13,7 +13,7 @@ from ..records import documents, organisations
 from ..records.access import Permission
 from ..storage import FileStore
 from . import numbers
-from .context import db_session, end_transaction, engine, reindex, settings
+from .context import commit_and_index, db_session, end_transaction, engine, settings
 from .evidence_links import link_view
 from .forms import ConfirmForm, UploadForm, choices
 from .guards import actor, document_or_404, requires
@@ -147,8 +147,7 @@ def delete(document_id: int) -> Response:
     document = document_or_404(document_id, Permission.DELETE)
     database = db_session()
     documents.move_to_trash(database, document, current_user.id)
-    database.commit()
-    reindex(document.id)
+    commit_and_index(database, document.id)
     flash(f"\u201c{document.title}\u201d dipindahkan ke Tempat Sampah. "
           "Koordinator atau admin dapat memulihkannya.", "info")
     return redirect(url_for("documents.index"))
@@ -164,7 +163,6 @@ def restore(document_id: int) -> Response:
     except documents.DocumentError as error:
         flash(str(error), "error")
         return redirect(url_for("documents.trash"))
-    database.commit()
-    reindex(document.id)
+    commit_and_index(database, document.id)
     flash(f"\u201c{document.title}\u201d dipulihkan.", "info")
     return redirect(url_for("documents.detail", document_id=document.id))

@@ -12,7 +12,7 @@ from ..frameworks.registry import framework_by_code
 from ..models import Document
 from ..records import links, periods
 from ..records.access import Permission
-from .context import db_session, reindex
+from .context import commit_and_index, db_session
 from .forms import LinkForm, ReasonForm, choices
 from .guards import actor, document_or_404, requires
 
@@ -61,8 +61,7 @@ def _apply(document: Document, action: Any, success: str) -> Response:
         session.rollback()
         flash(str(error), "error")
     else:
-        session.commit()
-        reindex(document.id)
+        commit_and_index(session, document.id)
         flash(success, "info")
     return _back(document)
 

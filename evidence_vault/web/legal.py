@@ -13,7 +13,7 @@ from ..legal.kinds import KINDS
 from ..models import Document
 from ..records import documents, jdihn, legal_fields, organisations
 from ..records.access import Permission
-from .context import db_session, reindex
+from .context import commit_and_index, db_session
 from .forms import LegalMetadataForm, form_problems
 from .guards import actor, document_or_404, requires
 
@@ -60,8 +60,7 @@ def edit(document_id: int) -> Response | tuple[str, int]:
         session.rollback()
         flash(str(error), "error")
         return redirect(url_for("documents.detail", document_id=document.id))
-    session.commit()
-    reindex(document.id)
+    commit_and_index(session, document.id)
     flash("Metadata disimpan dan dikonfirmasi." if form.confirm.data else "Metadata disimpan.", "info")
     return redirect(url_for("documents.detail", document_id=document.id))
 

@@ -12,7 +12,7 @@ from ..models import Organisation
 from ..records import documents, legal_fields, library
 from ..records.access import Permission
 from ..storage import FileStore
-from .context import db_session, reindex, settings
+from .context import commit_and_index, db_session, settings
 from .forms import ConfirmForm
 from .guards import actor, document_or_404, requires
 
@@ -72,8 +72,7 @@ def copy(document_id: int) -> Response:
         session.rollback()
         flash(str(error), "error")
         return redirect(url_for("library.detail", document_id=source.id))
-    session.commit()
-    reindex(created.id)
+    commit_and_index(session, created.id)
     flash("Disalin ke vault Anda sebagai titik awal. Salinan ini belum dihitung sebagai data dukung sah.", "info")
     return redirect(url_for("documents.detail", document_id=created.id))
 

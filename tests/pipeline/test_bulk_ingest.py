@@ -213,7 +213,7 @@ def test_a_file_that_kills_its_worker_is_reported_alone_and_every_other_file_rec
 
 
 def _found(settings, organisation_id: int, text: str) -> set[int]:
-    index = search.Index.open(settings.index_dir)
+    index = indexing.index_for(settings)  # the backend the settings choose
     return {hit.document_id for hit in index.search(search.SearchQuery(text=text, organisation_ids=[organisation_id],
                                                                       per_page=100)).hits}
 

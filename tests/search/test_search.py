@@ -1,5 +1,11 @@
-"""The search index through real index folders: language, ranking, citations, pages, filters,
-facets, organisation scope, malformed queries, schema upgrades, deletes and concurrent writers."""
+"""The search index through real index folders and real PostgreSQL tables: language, ranking,
+citations, pages, filters, facets, organisation scope, malformed queries, schema upgrades, deletes
+and concurrent writers.
+
+Every test that takes `index` or `new_index` runs on both backends (`search.backend`, the
+conformance suite of `conftest.py`); those about the Whoosh folder (generations, journal,
+locks, table of contents, warming its columns) take `whoosh_index`.
+"""
 
 from __future__ import annotations
 
@@ -70,7 +76,14 @@ CORPUS = [
 
 
 @pytest.fixture
-def index(tmp_path: Path) -> Index:
+def index(new_index) -> Index:
+    opened = new_index("index")
+    opened.rebuild(CORPUS)
+    return opened
+
+
+@pytest.fixture
+def whoosh_index(tmp_path: Path) -> Index:
     opened = Index.open(tmp_path / "index", lock_timeout=10)
     opened.rebuild(CORPUS)
     return opened
@@ -102,8 +115,8 @@ def test_inflections_and_content_words(index: Index, query: str, expected: set[i
     assert set(ids(search(index, query))) == expected
 
 
-def test_exact_wording_ranks_before_inflections(tmp_path: Path) -> None:
-    index = Index.open(tmp_path / "index")
+def test_exact_wording_ranks_before_inflections(new_index) -> None:
+    index = new_index("index")
     index.rebuild([
         doc(1, "A", "Ditetapkan. Menetapkan keputusan. Ditetapkan lagi, ditetapkan pula."),
         doc(2, "B", "Tata cara penetapan keputusan."),
@@ -313,12 +326,17 @@ def test_malformed_queries_never_raise(index: Index, query: str, note: str | Non
         assert results.query_note is not None and note in results.query_note
 
 
-def test_a_query_the_engine_cannot_run_falls_back_to_plain_words(index: Index,
+def test_a_query_the_engine_cannot_run_falls_back_to_plain_words(index: Index, backend: str,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from evidence_vault.search.postgres.compiling import Compiler
+
     def broken(*args, **kwargs):
         raise ValueError("unexpected query shape")
 
-    monkeypatch.setattr(querying, "_citation", broken)
+    if backend == "whoosh":
+        monkeypatch.setattr(querying, "_citation", broken)
+    else:
+        monkeypatch.setattr(Compiler, "_citation", broken)
     results = search(index, "dikelola Nomor 12 Tahun 2023")
     assert NOTE_SIMPLIFIED in results.notes and not results.relaxed
     assert set(ids(results)) == {1, 2}  # each has "nomor", "12", "tahun", "2023" and a form of "kelola"
@@ -357,9 +375,9 @@ def answer(results: SearchResults) -> tuple:
     return hits, results.total, facets
 
 
-def test_an_index_grown_by_uploads_answers_as_a_rebuilt_one(tmp_path: Path) -> None:
+def test_an_index_grown_by_uploads_answers_as_a_rebuilt_one(new_index, backend: str, tmp_path: Path) -> None:
     """Many small segments, replaced and deleted documents: the per-segment values must line up."""
-    grown = Index.open(tmp_path / "grown", lock_timeout=10)
+    grown = new_index("grown")
     grown.rebuild(CORPUS[:3])
     for document in CORPUS[3:]:  # one commit, so one segment, per upload
         grown.add_or_replace([document])
@@ -369,21 +387,22 @@ def test_an_index_grown_by_uploads_answers_as_a_rebuilt_one(tmp_path: Path) -> N
     expected = [document for document in CORPUS if document.document_id != CORPUS[6].document_id]
     expected = [replace(document, has_findings=False, indicators=["spbe-2020:44"])
                 if document.document_id == CORPUS[5].document_id else document for document in expected]
-    rebuilt = Index.open(tmp_path / "rebuilt", lock_timeout=10)
+    rebuilt = new_index("rebuilt")
     rebuilt.rebuild(expected)
-    assert len(list((tmp_path / "grown").glob("gen-*/*.seg"))) > 1  # what this test is about
+    if backend == "whoosh":
+        assert len(list((tmp_path / "grown").glob("gen-*/*.seg"))) > 1  # what this test is about
     for fields in COMPARED_QUERIES:
         assert answer(search(grown, **fields)) == answer(search(rebuilt, **fields)), fields
 
 
-def test_warming_reads_the_columns_before_the_first_search(index: Index, tmp_path: Path,
+def test_warming_reads_the_columns_before_the_first_search(whoosh_index: Index, tmp_path: Path,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     from evidence_vault.search import values
 
     reads: list[int] = []
     original = values._read_segment
     monkeypatch.setattr(values, "_read_segment", lambda reader: reads.append(1) or original(reader))
-    started = Index.open(index.path)  # as a server process finds the index
+    started = Index.open(whoosh_index.path)  # as a server process finds the index
     started.warm()
     assert reads == [1]
     assert set(ids(search(started, "arsip", kind="kepbup"))) == {2, 9}  # filtered with the warmed values
@@ -397,7 +416,7 @@ def test_phrases_stay_inside_the_scope(index: Index, query: str) -> None:
     assert ids(search(index, query, organisation_ids=[OTHER_ORG])) == [20]
 
 
-def test_a_failing_batch_leaves_the_index_as_it_was(index: Index, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failing_batch_leaves_the_index_as_it_was(whoosh_index: Index, monkeypatch: pytest.MonkeyPatch) -> None:
     from evidence_vault.search import index as index_module
 
     real = index_module._replace
@@ -409,13 +428,14 @@ def test_a_failing_batch_leaves_the_index_as_it_was(index: Index, monkeypatch: p
 
     monkeypatch.setattr(index_module, "_replace", fail_on_second)
     with pytest.raises(RuntimeError):
-        index.add_or_replace([doc(30, "tiga puluh", "satu"), doc(31, "tiga satu", "dua")])
-    assert {30, 31}.isdisjoint(index.document_ids())
-    index.add_or_replace([doc(30, "tiga puluh", "satu")])  # the lock was released
-    assert 30 in index.document_ids()
+        whoosh_index.add_or_replace([doc(30, "tiga puluh", "satu"), doc(31, "tiga satu", "dua")])
+    assert {30, 31}.isdisjoint(whoosh_index.document_ids())
+    whoosh_index.add_or_replace([doc(30, "tiga puluh", "satu")])  # the lock was released
+    assert 30 in whoosh_index.document_ids()
 
 
 def test_new_index_needs_a_rebuild_and_writes_wait_for_it(tmp_path: Path) -> None:
+    """The Whoosh folder only: PostgreSQL's tables exist once the database is migrated."""
     index = Index.open(tmp_path / "index")
     assert index.needs_rebuild and index.rebuild_reason == "missing"
     index.add_or_replace([CORPUS[0]])  # no error: the rebuild reads the database anyway
@@ -425,88 +445,88 @@ def test_new_index_needs_a_rebuild_and_writes_wait_for_it(tmp_path: Path) -> Non
     assert not index.needs_rebuild and search(index, "arsip").total == 0
 
 
-def test_schema_version_change_triggers_a_rebuild(index: Index, tmp_path: Path) -> None:
-    generation = folder.current_generation(index.path)
+def test_schema_version_change_triggers_a_rebuild(whoosh_index: Index, tmp_path: Path) -> None:
+    generation = folder.current_generation(whoosh_index.path)
     assert generation is not None
     (generation / folder.VERSION_FILE).write_text("0\n")  # written by an older release
-    reopened = Index.open(index.path)
+    reopened = Index.open(whoosh_index.path)
     assert reopened.needs_rebuild and reopened.rebuild_reason == "schema_changed"
     assert not reopened.search(SearchQuery(text="arsip", organisation_ids=[ORG])).index_ready
     report = reopened.rebuild(CORPUS)
     assert report.documents == len(CORPUS) and not reopened.needs_rebuild
     assert not generation.exists()  # the old generation is gone
-    assert set(ids(search(index, "kelola"))) == {1, 2, 6}  # the first Index object follows CURRENT
+    assert set(ids(search(whoosh_index, "kelola"))) == {1, 2, 6}  # the first Index object follows CURRENT
 
 
-def test_missing_version_file_means_damaged(index: Index) -> None:
-    generation = folder.current_generation(index.path)
+def test_missing_version_file_means_damaged(whoosh_index: Index) -> None:
+    generation = folder.current_generation(whoosh_index.path)
     assert generation is not None
     (generation / folder.VERSION_FILE).unlink()
-    assert Index.open(index.path).rebuild_reason == "damaged"
+    assert Index.open(whoosh_index.path).rebuild_reason == "damaged"
 
 
-def test_a_journal_left_by_a_crashed_rebuild_is_cleared(index: Index) -> None:
-    folder.start_journal(index.path)
-    Index.open(index.path)
-    assert not folder.journal_active(index.path)
+def test_a_journal_left_by_a_crashed_rebuild_is_cleared(whoosh_index: Index) -> None:
+    folder.start_journal(whoosh_index.path)
+    Index.open(whoosh_index.path)
+    assert not folder.journal_active(whoosh_index.path)
 
 
-def test_damaged_index_needs_a_rebuild(index: Index) -> None:
-    generation = folder.current_generation(index.path)
+def test_damaged_index_needs_a_rebuild(whoosh_index: Index) -> None:
+    generation = folder.current_generation(whoosh_index.path)
     assert generation is not None
     for toc in generation.glob("*.toc"):
         toc.write_bytes(b"not a pickle")
-    reopened = Index.open(index.path)
+    reopened = Index.open(whoosh_index.path)
     assert reopened.needs_rebuild and reopened.rebuild_reason == "damaged"
     reopened.rebuild(CORPUS)
     assert search(reopened, "Perbup 12/2023").hits[0].document_id == 1
 
 
-def test_table_of_contents_stays_small(index: Index) -> None:
+def test_table_of_contents_stays_small(whoosh_index: Index) -> None:
     for number in range(5):
-        index.add_or_replace([doc(100 + number, f"dokumen {number}", "pengelolaan arsip")])
-    stats = index.stats()
+        whoosh_index.add_or_replace([doc(100 + number, f"dokumen {number}", "pengelolaan arsip")])
+    stats = whoosh_index.stats()
     assert stats.toc_bytes < 10_000  # a pickled stemmer would make it about 650 KB
     assert (stats.documents, stats.pages) == (len(CORPUS) + 5, sum(len(d.pages) for d in CORPUS) + 5)
 
 
-def test_updates_during_a_rebuild_are_not_lost(index: Index) -> None:
+def test_updates_during_a_rebuild_are_not_lost(whoosh_index: Index) -> None:
     def documents_from_database():
         yield from CORPUS[:3]
-        index.add_or_replace([doc(50, "Ditambahkan saat rebuild", "sisipan baru")])  # another request
-        index.delete(2)
+        whoosh_index.add_or_replace([doc(50, "Ditambahkan saat rebuild", "sisipan baru")])  # another request
+        whoosh_index.delete(2)
         yield CORPUS[1]  # the snapshot the rebuild read still has document 2
         yield from CORPUS[3:]
 
     database = {document.document_id: document for document in [*CORPUS, doc(50, "Ditambahkan", "sisipan baru")]}
     del database[2]
-    report = index.rebuild(documents_from_database(), reload=lambda changed: [database[i] for i in changed
+    report = whoosh_index.rebuild(documents_from_database(), reload=lambda changed: [database[i] for i in changed
                                                                                   if i in database])
     assert report.changed_during_rebuild == [2, 50] and report.unreloaded == []
-    assert ids(search(index, "sisipan")) == [50] and 2 not in index.document_ids()
+    assert ids(search(whoosh_index, "sisipan")) == [50] and 2 not in whoosh_index.document_ids()
 
 
-def test_rebuild_without_reload_reports_what_it_missed(index: Index) -> None:
+def test_rebuild_without_reload_reports_what_it_missed(whoosh_index: Index) -> None:
     def documents():
         yield CORPUS[0]
-        index.add_or_replace([doc(51, "sela", "sela")])
+        whoosh_index.add_or_replace([doc(51, "sela", "sela")])
 
-    report = index.rebuild(documents())
-    assert report.unreloaded == [51] and index.document_ids() == {1}
+    report = whoosh_index.rebuild(documents())
+    assert report.unreloaded == [51] and whoosh_index.document_ids() == {1}
 
 
-def test_a_held_lock_times_out_as_index_busy(index: Index) -> None:
-    impatient = Index.open(index.path, lock_timeout=0.2)
-    with folder.locked(index.path / folder.WRITE_LOCK, 1, "test"):
+def test_a_held_lock_times_out_as_index_busy(whoosh_index: Index) -> None:
+    impatient = Index.open(whoosh_index.path, lock_timeout=0.2)
+    with folder.locked(whoosh_index.path / folder.WRITE_LOCK, 1, "test"):
         with pytest.raises(IndexBusy):
             impatient.add_or_replace([doc(60, "x", "y")])
         assert impatient.search(SearchQuery(text="arsip", organisation_ids=[ORG])).total > 0  # reads carry on
     impatient.add_or_replace([doc(60, "x", "y")])
-    assert 60 in index.document_ids()
+    assert 60 in whoosh_index.document_ids()
 
 
-def test_concurrent_writers_lose_no_update(index: Index) -> None:
-    second = Index.open(index.path)  # as another process would: its own Index object
+def test_concurrent_writers_lose_no_update(index: Index, backend: str) -> None:
+    second = Index.open(index.path) if backend == "whoosh" else type(index)(index.engine)  # its own Index object
     errors: list[BaseException] = []
 
     def write(target: Index, first_id: int) -> None:
@@ -530,7 +550,7 @@ def test_concurrent_writers_lose_no_update(index: Index) -> None:
     assert search(index, "serentak", per_page=100).total == len(expected)
 
 
-def test_phrases_match_exactly_where_the_words_stand_together(tmp_path: Path) -> None:
+def test_phrases_match_exactly_where_the_words_stand_together(new_index) -> None:
     """Against a plain reading of the text: repeated and overlapping words, phrases at either end, pages.
 
     A document's pages are read as one text, so a phrase broken by a page break is found in
@@ -545,7 +565,7 @@ def test_phrases_match_exactly_where_the_words_stand_together(tmp_path: Path) ->
     documents = [doc(number, f"Dokumen {number}",
                      *(" ".join(rng.choice(words) for _word in range(rng.randint(3, 30))) for _page in range(2)))
                  for number in range(1, 61)]
-    grown = Index.open(tmp_path / "phrases", lock_timeout=10)
+    grown = new_index("phrases")
     grown.rebuild(documents)
 
     def holds(text: str, phrase: list[str]) -> bool:

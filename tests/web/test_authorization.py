@@ -26,7 +26,7 @@ WRITERS = {"admin", "coordinator", "operator"}
 LEADS = {"admin", "coordinator"}
 ADMIN = {"admin"}
 REVIEWERS = {"admin", "reviewer"}
-PUBLIC = {"static", "auth.login"}
+PUBLIC = {"static", "auth.login", "health.healthz"}
 
 # endpoint: (method, path on own organisation's object, path on another organisation's object or None,
 #            roles allowed on their own, roles allowed on the other's)

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from flask.testing import FlaskClient
 
 from evidence_vault.config import load_settings
@@ -73,6 +74,7 @@ def test_index_follows_metadata_trash_and_restore(client: FlaskClient, auth: Aut
     assert client.get("/cari.json?indikator=spbe-2020:3").get_json()["total"] == 1
 
 
+@pytest.mark.sqlite_only  # removes the Whoosh index folder (PostgreSQL: tests/test_postgres.py)
 def test_cli_search_reindex_and_check_repairs(cli, initialised, tmp_path: Path) -> None:
     folder = tmp_path / "impor"
     folder.mkdir()
