@@ -30,6 +30,7 @@ from . import (
     people,
     search,
     trail,
+    uploads,
 )
 from .context import close_session, db_session
 from .guards import actor
@@ -86,7 +87,7 @@ def _permissions() -> dict[str, Any]:
 MENU = [
     ("documents.index", "Dokumen", None, {"documents.index", "documents.detail", "legal", "links",
                                           "trail.document_history"}),
-    ("documents.upload", "Unggah", "upload", {"documents.upload"}),
+    ("uploads.upload", "Unggah", "upload", {"uploads"}),
     ("search.page", "Cari", None, {"search"}),
     ("indicators.catalogue", "Indikator", None, {"indicators"}),
     ("audit.dashboard", "Audit", None, {"audit"}),
@@ -155,6 +156,7 @@ def init_app(app: Flask) -> None:
 
     app.register_blueprint(auth.blueprint)
     app.register_blueprint(documents.blueprint)
+    app.register_blueprint(uploads.blueprint)
     app.register_blueprint(legal.blueprint)
     app.register_blueprint(evidence_links.blueprint)
     app.register_blueprint(indicators.blueprint)

@@ -20,6 +20,7 @@ from evidence_vault.models import Document
 
 from .. import legal_texts
 from ..conftest import Auth, csrf_token
+from ..uploads import post_upload
 
 CONTENT = ("Manajemen data meliputi arsitektur data, data induk, data referensi, basis data, kualitas data dan "
            "interoperabilitas data.")
@@ -39,9 +40,7 @@ class Vault:
         self.client, self.auth = client, auth
 
     def upload(self, name: str, pages: list[str]) -> int:
-        files = [(io.BytesIO(samples.pdf_document(pages)), name)]
-        self.client.post("/upload", data={"csrf_token": self.auth.token(), "files": files},
-                         content_type="multipart/form-data")
+        post_upload(self.client, [(name, samples.pdf_document(pages))])
         engine = self.client.application.extensions["evidence_vault"]["engine"]
         with Session(engine) as session:
             return session.exec(select(Document).order_by(Document.id.desc())).first().id
