@@ -16,6 +16,7 @@ from sqlmodel import Session
 
 from .. import db
 from ..extract import OcrPage, ocr_unavailable_reason
+from ..legal.fields import LABELS as FIELD_LABELS
 from ..models import Document
 from ..pipeline import bulk, indexing, ingest, rederive, scans, stages, worker
 from ..records import accounts, jdihn, organisations
@@ -102,21 +103,31 @@ def _print_summary(done: list[tuple[Path, ingest.IngestResult]]) -> None:
 @click.command("inspect")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Cetak satu objek JSON (kontrak stabil).")
+@click.option("--ocr", "with_ocr", is_flag=True,
+              help="Baca halaman pindaian dengan OCR lebih dulu, seperti `ingest`, agar hasilnya sama dengan yang "
+                   "didapat pengguna.")
 @pass_runtime
-def inspect_command(runtime: Runtime, file: str, as_json: bool) -> None:
+def inspect_command(runtime: Runtime, file: str, as_json: bool, with_ocr: bool) -> None:
     """Membaca satu berkas tanpa menyimpannya; kode keluar 1 bila tidak terbaca."""
     path = Path(file)
-    analysis = stages.analyse(path, runtime.settings)
+    analysis = stages.analyse(path, runtime.settings, ocr=with_ocr)
     report = stages.report(path, analysis)
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         click.echo(f"{report['file']}: {report['mime']}, {report['pages']} halaman, "
                    f"{report['text_chars']} karakter teks")
-        if report["needs_ocr"]:
-            click.echo(f"  perlu OCR: halaman {', '.join(map(str, report['ocr_pages']))}")
+        if report["ocr_applied"]:
+            click.echo(f"  dibaca dengan OCR: halaman {', '.join(map(str, report['ocr_pages']))}")
+        elif report["needs_ocr"]:
+            click.echo(f"  perlu OCR: halaman {', '.join(map(str, report['ocr_pages']))} (tambahkan --ocr)")
         if report["error"]:
             click.echo(f"  gagal: {report['error']['message']}")
+        for name, value in analysis.metadata_values.items():
+            if value:
+                click.echo(f"  {FIELD_LABELS.get(name, name)}: {value}")
+        for finding in analysis.findings:
+            click.echo(f"  temuan: {finding.message}")
     if analysis.error:
         sys.exit(1)
 

@@ -22,7 +22,7 @@ from .fields import FieldValue, LegalMetadata
 from .heading import Heading, parse_heading
 from .jenis import issuing_body, title_case
 from .kinds import KINDS
-from .signature import last_signer
+from .signature import Signer, last_signer
 from .text import parse_date, squash
 
 # Documents that go through drafts of their own ("KONSEP Dokumen Arsitektur", "DRAFT Laporan"); minutes and
@@ -74,6 +74,8 @@ def _instrument(fields: Fields, pages: list[str], heading: Heading) -> None:
         signer = (enacted.official_title, enacted.official_name)
         if not enacted.official_name:
             found = last_signer(pages)
+            if promulgated and found.name and found.name == promulgated.official_name:
+                found = Signer(None, None)  # the secretary who promulgated it did not sign it for the head
             signer = (enacted.official_title or found.office, found.name)
         if signer[0]:
             fields["penandatangan_jabatan"] = FieldValue(signer[0], page=enacted.page, matched=enacted.matched,

@@ -61,8 +61,9 @@ Rule = Callable[[Facts], Iterator[Finding]]
 
 def no_text(facts: Facts) -> Iterator[Finding]:
     if not facts.has_text:
-        yield Finding("no_text", ERROR, "Teks dokumen tidak terbaca (pindaian tanpa OCR), sehingga isinya tidak bisa "
-                      "diperiksa. Jalankan OCR atau unggah versi PDF yang memiliki teks.")
+        yield Finding("no_text", ERROR, "Teks dokumen tidak terbaca, sehingga isinya tidak bisa diperiksa. Keterangan "
+                      "pembacaan di halaman dokumen menyebut sebabnya dan apa yang harus dilakukan (misalnya menunggu "
+                      "atau menjalankan OCR, membuka kunci PDF, atau memindai ulang dengan resolusi lebih tinggi).")
 
 
 def unknown_kind(facts: Facts) -> Iterator[Finding]:

@@ -265,7 +265,7 @@ def _finish(engine: Engine, document_id: int, failures: list[OcrPage], blocked: 
         warnings = [page.error for page in failures if page.number not in given_up]  # those: said once, below
         extraction = Extraction(pages=[_page_text(row) for row in rows],
                                 warnings=warnings + ([blocked] if blocked else []))
-        status = ExtractionStatus.NEEDS_OCR if extraction.needs_ocr else ExtractionStatus.OK
+        status = stages.reading_status(extraction)
         message = stages.extraction_message(extraction) or "Berhasil disimpan dan teksnya terbaca."
         if given_up:
             message += " " + _gave_up_message(given_up, busy=bool(busy) and set(given_up) <= busy)

@@ -77,7 +77,7 @@ class Analysis:
         if self.error is not None:
             return ExtractionStatus.FAILED
         assert self.extraction is not None
-        return ExtractionStatus.NEEDS_OCR if self.extraction.needs_ocr else ExtractionStatus.OK
+        return reading_status(self.extraction)
 
     @property
     def message(self) -> str:
@@ -88,9 +88,27 @@ class Analysis:
         return extraction_message(self.extraction)
 
 
+def reading_status(extraction: Extraction) -> ExtractionStatus:
+    """OK only when text was read: pages waiting for OCR need it; pages that gave nothing, even
+    to OCR (an image too small, blurred or blank), failed to be read."""
+    from ..models import ExtractionStatus
+
+    if extraction.needs_ocr:
+        return ExtractionStatus.NEEDS_OCR
+    return ExtractionStatus.OK if extraction.text_chars > 0 else ExtractionStatus.FAILED
+
+
+NO_TEXT = ("Berkas tersimpan, tetapi tidak ada teks yang terbaca{ocr}: gambarnya mungkin terlalu kecil, buram "
+           "atau kosong. Pindai ulang dengan resolusi minimal 200 dpi (atau unggah PDF yang memiliki teks), lalu "
+           "unggah ulang.")
+
+
 def extraction_message(extraction: Extraction) -> str:
     """The reading status of a document's pages, with OCR's part, in Bahasa Indonesia."""
     notes = []
+    if not extraction.needs_ocr and extraction.text_chars == 0:
+        ocr = any(page.ocr_applied for page in extraction.pages)
+        return " ".join([NO_TEXT.format(ocr=", juga dengan OCR" if ocr else ""), *extraction.warnings])
     read = [page for page in extraction.pages if page.ocr_applied]
     if read:
         confidence = extraction.ocr_confidence

@@ -175,5 +175,6 @@ class ExternalValueForm(VaultForm):
 class PeriodForm(VaultForm):
     year = StringField("Tahun", validators=[DataRequired("Isi tahun."), _at_most(4)],
                        render_kw={"inputmode": "numeric"})
-    framework = SelectField("Kerangka penilaian", validators=[DataRequired()])
+    # Empty: the framework governing the year (SPBE 2020 up to 2025, Pemdi 2026 from 2026).
+    framework = SelectField("Kerangka penilaian", validators=[Optional()])
     label = _text("Nama periode", 255)

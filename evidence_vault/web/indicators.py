@@ -42,7 +42,7 @@ def catalogue() -> str:
     period = periods.current_period(session, organisation.id)
     claimed = claims.claims_of(session, period.id) if period and period.framework == framework.code else {}
     form = PeriodForm(formdata=None)
-    form.framework.choices = choices([(item.code, item.name) for item in all_frameworks()])
+    form.framework.choices = framework_choices()
     return render_template(
         "indicators/catalogue.html", framework=framework, organisation=organisation, period=period,
         counts=links.counts_by_indicator(session, [organisation.id], framework.code), claimed=claimed,
@@ -103,6 +103,12 @@ def detail(framework_code: str, code: str) -> str:
         claim_form=claim_form, kinds=KINDS, state_labels=links.STATE_LABELS, confirm=ConfirmForm(),
         can_assess=actor().can(Permission.ASSESS, organisation.id) and claim_allowed(period, framework),
     )
+
+
+def framework_choices() -> list:
+    """The frameworks to pick from, after the default: the one governing the period's year."""
+    return choices([("", "Otomatis menurut tahun (s.d. 2025: SPBE 2020; 2026 dst.: Pemerintah Digital 2026)")]
+                   + [(item.code, item.name) for item in all_frameworks()])
 
 
 def claim_allowed(period: AssessmentPeriod | None, framework: Framework) -> bool:
@@ -181,14 +187,14 @@ def open_period() -> Response:
     if not actor().can(Permission.ASSESS, organisation.id):
         abort(404)
     form = PeriodForm()
-    form.framework.choices = choices([(item.code, item.name) for item in all_frameworks()])
+    form.framework.choices = framework_choices()
     year = (form.year.data or "").strip()
     if not form.validate_on_submit() or not year.isdigit():
-        flash("Isi tahun (angka) dan pilih kerangka penilaian.", "error")
+        flash("Isi tahun evaluasi (angka).", "error")
     else:
         try:
-            periods.create_period(session, organisation, int(year), form.framework.data or "", form.label.data or "",
-                                  actor_id=current_user.id)
+            periods.create_period(session, organisation, int(year), form.framework.data or None,
+                                  form.label.data or "", actor_id=current_user.id)
         except periods.PeriodError as error:
             session.rollback()
             flash(str(error), "error")

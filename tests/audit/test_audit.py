@@ -228,7 +228,7 @@ def test_evidence_without_a_claim_is_not_said_to_match_the_claim(vault: Vault, c
 def test_index_and_bands_by_hand() -> None:
     """Pemdi 2026: aspect weights 10/10/15/15/10/15/25; all at level 3 except two.
 
-    The six external-index indicators (5, 6, 7, 10, 12, 18) take their value from the index
+    The seven external-index indicators (5, 6, 7, 10, 11, 12, 18) take their value from the index
     received, not from a claim: they are given values that convert to level 3 (SDI 50 = 1 + 50/25).
     """
     framework = builtin_framework("pemdi-2026")
@@ -237,14 +237,33 @@ def test_index_and_bands_by_hand() -> None:
     received = {indicator.code: Received(50.0 if indicator.index.maximum == 100 else 3.0)
                 for indicator in framework.indicators if indicator.index is not None}
     external_weight = sum(indicator.weight for indicator in framework.indicators if indicator.index is not None)
-    assert external_weight == 22
+    assert external_weight == 25
     result = compute(framework, evidence, claims, organisation="Uji", period="2026", year=2026,
                      assessed_on=date(2026, 11, 28), received=received)
     assert result.claimed_index == pytest.approx(3.0) and result.claimed_band == "Baik"
-    # no documents: only the values received support anything (3 × 22% = 0.66)
+    # no documents: only the values received support anything (3 × 25% = 0.75)
     assert result.supported_index == pytest.approx(3 * external_weight / 100) and result.supported_band == "Kurang"
     first, second = framework.indicators[0], framework.indicators[1]
     claims[first.code], claims[second.code] = 5, 1
     result = compute(framework, evidence, claims, organisation="Uji", period="2026", year=2026,
                      assessed_on=date(2026, 11, 28), received=received)
     assert result.claimed_index == pytest.approx(3.0 + (2 * first.weight - 2 * second.weight) / 100)
+
+
+def test_an_indicator_with_a_ladder_and_an_index_is_estimated_until_its_value_is_recorded() -> None:
+    """Pemdi 11 (cryptography) has a ladder and takes its official value from IKASANDI."""
+    framework = builtin_framework("pemdi-2026")
+    claims = {indicator.code: 3 for indicator in framework.indicators if indicator.criteria}
+
+    def audit_with(received: dict[str, Received]):
+        result = compute(framework, {}, claims, organisation="Uji", period="2026", year=2026,
+                         assessed_on=date(2026, 9, 15), received=received)
+        return result, next(item for item in result.indicators if item.code == "11")
+
+    result, crypto = audit_with({})
+    assert crypto.estimated and crypto.external is None and crypto.supported == 0
+    assert "Perkiraan dari dokumen sampai nilai IKASANDI dari BSSN dicatat" in crypto.explanation
+    assert "11" not in dict(result.top_gaps), "documents cannot raise the official value: never a priority"
+    result, crypto = audit_with({"11": Received(4.2)})
+    assert not crypto.estimated and crypto.status == "external" and crypto.supported == 4.2
+    assert crypto.claimed == 4.2 and "IKASANDI 4,2" in crypto.explanation

@@ -81,11 +81,13 @@ EXTERNAL = {
     "6": ("SJIG", "BIG"),
     "7": ("IPS", "BPS"),
     "10": ("IKASANDI", "BSSN"),
+    "11": ("IKASANDI", "BSSN"),
     "12": ("IKASANDI", "BSSN"),
     "18": ("SDI (sub-indeks)", "Bappenas"),
 }
 COMMON = {"1", "2", "13", "14", "15", "16", "17"}  # the common ladder (template "umum")
 PARTICULAR = {"3", "4", "8", "9", "11", "19", "20"}  # their own ladders
+HYBRID = {"11", "12"}  # an IKASANDI value when recorded, their ladder until then
 
 
 @pytest.fixture(scope="module")
@@ -331,10 +333,18 @@ def test_every_document_driven_indicator_has_five_levels_with_rules(pemdi) -> No
 
 def test_external_indicators_are_never_judged_by_documents(pemdi) -> None:
     """An index's indicator has no ladder at all: only the kinds of document that show the value."""
-    for code in EXTERNAL:
+    for code in set(EXTERNAL) - HYBRID:
         indicator = pemdi.indicator(code)
         assert indicator.index is not None and indicator.criteria == () and indicator.type == ""
         assert "sertifikat" in indicator.kinds
+
+
+def test_hybrid_indicators_keep_a_ladder_for_the_years_without_a_value(pemdi) -> None:
+    """11 and 12 are read from IKASANDI once recorded; a body without one still climbs their ladder."""
+    for code in HYBRID:
+        indicator = pemdi.indicator(code)
+        assert indicator.index is not None and indicator.index.short == "IKASANDI"
+        assert [criteria.level for criteria in indicator.criteria] == [1, 2, 3, 4, 5]
 
 
 def _covers(criteria) -> str:

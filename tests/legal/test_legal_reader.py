@@ -83,6 +83,13 @@ def test_unsigned_has_no_signatory_name() -> None:
     assert "penandatangan_nama" not in values
 
 
+def test_the_secretary_who_promulgated_is_not_taken_for_the_unsigned_head() -> None:
+    """The head left the block blank; the name below "Diundangkan" is the secretary's, not the signer's."""
+    values = {n: v.value for n, v in read_legal(legal_texts.perbup(signed=False)).fields.items()}
+    assert "penandatangan_nama" not in values
+    assert values["status"] == "diundangkan"
+
+
 def test_decree_of_an_agency_head_with_validity_period() -> None:
     values = {n: v.value for n, v in read_legal(legal_texts.keputusan_kepala_dinas()).fields.items()}
     assert values["jenis"] == "keputusan_kepala"

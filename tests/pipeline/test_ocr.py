@@ -411,3 +411,38 @@ def test_an_ocr_timeout_advises_rescanning_not_printing_to_pdf() -> None:
     assert "Print to PDF" not in message
 
 
+
+
+def _tiny_image_pdf() -> bytes:
+    """A page whose only content is a 16×16-pixel picture: nothing any OCR can read."""
+    from fpdf import FPDF
+    from PIL import Image
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.image(Image.new("L", (16, 16), 200), x=0, y=0, w=210, h=297)
+    return bytes(pdf.output())
+
+
+def test_a_scan_that_gives_no_text_even_to_ocr_is_not_called_readable(cli, initialised, settings: Settings,
+                                                                      tmp_path: Path) -> None:
+    require_tesseract(settings)
+    tiny = tmp_path / "kecil.pdf"
+    tiny.write_bytes(_tiny_image_pdf())
+    assert cli("ingest", str(tiny), "--org", "badung").exit_code == 0
+    with Session(db.make_engine(load_settings())) as session:
+        document = session.exec(select(Document)).one()
+    assert document.extraction_status == "failed", "'Teks terbaca' only when text was read"
+    assert "tidak ada teks yang terbaca, juga dengan OCR" in document.extraction_message
+    assert "resolusi minimal 200 dpi" in document.extraction_message
+
+
+def test_inspect_with_ocr_shows_what_ingest_reads(cli, initialised, tmp_path: Path, settings: Settings) -> None:
+    require_tesseract(settings)
+    scan = tmp_path / "sk.pdf"
+    scan.write_bytes(samples.scanned_pdf([DECREE]))
+    without = cli("inspect", str(scan))
+    assert "perlu OCR: halaman 1 (tambahkan --ocr)" in without.output
+    read = cli("inspect", "--ocr", str(scan))
+    assert read.exit_code == 0 and "dibaca dengan OCR: halaman 1" in read.output
+    assert "Jenis/bentuk: kepbup" in read.output and "Nomor (sesuai naskah): 188.45/123/HK/2023" in read.output

@@ -171,3 +171,37 @@ def test_indicator_page_shows_the_rule_the_audit_applies_and_its_verdict(client:
     verdict = page[page.index('id="hasil-audit"'):page.index("</section>", page.index('id="hasil-audit"'))]
     assert "Hasil audit per 30 Juni 2025" in verdict
     assert "Didukung sampai tingkat" in verdict or "Belum" in verdict
+
+
+def test_values_from_other_agencies_indices_and_fractional_claims_under_pemdi(client: FlaskClient, auth: Auth,
+                                                                             engine) -> None:
+    auth.login("coordinator")
+    catalogue = client.get("/indikator").text
+    client.post("/periode", data={"csrf_token": csrf_token(catalogue), "year": "2026"})
+    with Session(engine) as session:
+        assert session.exec(select(AssessmentPeriod)).one().framework == "pemdi-2026", "2026 defaults to Pemdi"
+    page = client.get("/indikator/pemdi-2026/5").text
+    assert "Indeks Satu Data Indonesia" in page and "Simpan penilaian mandiri" not in page
+    token = csrf_token(page)
+    refused = client.post("/indikator/pemdi-2026/5/nilai-indeks", data={"csrf_token": token, "value": "120"},
+                          follow_redirects=True)
+    assert "harus antara 0 dan 100" in refused.text
+    client.post("/indikator/pemdi-2026/5/nilai-indeks", data={"csrf_token": token, "value": "68,75",
+                                                             "note": "Surat Bappenas Oktober 2026"})
+    page = client.get("/indikator/pemdi-2026/5").text
+    assert "Nilai tercatat: <strong>68,75</strong> = tingkat 3,75" in page
+    audit_page = client.get("/audit").text
+    assert "Nilai dari indeks instansi lain" in audit_page and "SDI 68,75" in audit_page
+    claim = client.post("/indikator/pemdi-2026/5/klaim", data={"csrf_token": token, "level": "3"},
+                        follow_redirects=True)
+    assert "bukan dari penilaian mandiri" in claim.text
+
+    page = client.get("/indikator/pemdi-2026/1").text
+    assert 'inputmode="decimal"' in page and "boleh pecahan" in page
+    client.post("/indikator/pemdi-2026/1/klaim", data={"csrf_token": csrf_token(page), "level": "2,5"})
+    assert "Tingkat yang diklaim: <strong>2,5 – Berkembang</strong>" in client.get("/indikator/pemdi-2026/1").text
+    client.post("/indikator/pemdi-2026/5/nilai-indeks", data={"csrf_token": token, "hapus": "1"})
+    assert "Nilai tercatat" not in client.get("/indikator/pemdi-2026/5").text
+    with Session(engine) as session:
+        actions = [e.action for e in session.exec(select(Event).where(Event.action.startswith("external.")))]
+    assert actions == ["external.set", "external.remove"]

@@ -181,3 +181,12 @@ def test_jdihn_feed_leaves_out_other_bodies_regulations_and_library_copies(clien
     assert latest(client).copied_from_id == published.id
     records = client.get("/jdih.json").get_json()
     assert [record["idData"] for record in records] == [str(own.id)]
+
+
+def test_a_draft_is_not_shown_in_force_and_a_report_has_no_standing(client: FlaskClient, auth: Auth) -> None:
+    auth.login("operator")
+    draft = upload(client, auth, "rancangan.pdf", legal_texts.perbup(draft=True, promulgated=None))
+    page = client.get(f"/documents/{draft.id}").text
+    assert "Belum berlaku (rancangan)" in page and "Keberlakuan: <strong>Berlaku" not in page
+    report = upload(client, auth, "laporan.pdf", legal_texts.notulen())
+    assert "Keberlakuan" not in client.get(f"/documents/{report.id}").text
