@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Flask, render_template, request
+from flask import Flask, g, render_template, request
 from flask_login import LoginManager, current_user
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import SQLAlchemyError
@@ -124,6 +124,7 @@ def _current_scope() -> dict[str, Any]:
         if organisation is None and current_user.organisation_id is not None:
             organisation = session.get(Organisation, current_user.organisation_id)
         period = periods.current_period(session, organisation.id) if organisation else None
+        g.time_zone = organisation.time_zone if organisation else None  # every time shown in the body's zone
     except SQLAlchemyError:
         session.rollback()
         return shown

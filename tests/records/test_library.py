@@ -43,7 +43,7 @@ def test_publish_copy_and_copy_is_not_evidence(client: FlaskClient, auth: Auth, 
     copy = _documents(engine)[-1]
     assert copy.copied_from_id == model.id and copy.organisation_id != model.organisation_id
     page = client.get(f"/documents/{copy.id}").text
-    assert "salinan dari pustaka bersama" in page.lower() and "shared_copy" in page
+    assert "salinan dari pustaka bersama" in page.lower() and 'data-code="shared_copy"' in page
     assert copy.finding_count >= 1
     again = client.post(f"/pustaka/{model.id}/salin", data={"csrf_token": auth.token("/pustaka")},
                         follow_redirects=True)

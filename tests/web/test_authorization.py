@@ -65,6 +65,8 @@ ROUTES: dict[str, tuple[str, str, str | None, set[str], set[str]]] = {
                             "/documents/{other}/tautan/{other_link}/tolak-tinjauan", REVIEWERS, ADMIN),
     "links.remove": ("POST", "/documents/{home}/tautan/{home_link}/hapus",
                      "/documents/{other}/tautan/{other_link}/hapus", WRITERS, ADMIN),
+    "links.decide_suggestions": ("POST", "/indikator/spbe-2020/3/saran", "/indikator/spbe-2020/3/saran?org=denpasar",
+                                 WRITERS, ADMIN),
     "indicators.catalogue": ("GET", "/indikator", "/indikator?org=denpasar", ALL, ADMIN),
     "indicators.detail": ("GET", "/indikator/spbe-2020/3", "/indikator/spbe-2020/3?org=denpasar", ALL, ADMIN),
     "indicators.claim": ("POST", "/indikator/spbe-2020/3/klaim", "/indikator/spbe-2020/3/klaim?org=denpasar",

@@ -129,7 +129,7 @@ def test_crosswalk_shows_evidence_under_the_other_framework(client: FlaskClient,
     spbe = client.get("/indikator/spbe-2020/3").text
     counterpart = re.search(r'href="/indikator/pemdi-2026/(\d+)', spbe).group(1)
     pemdi = client.get(f"/indikator/pemdi-2026/{counterpart}").text
-    assert "ditautkan ke spbe-2020 3" in pemdi and document.title[:20] in pemdi
+    assert "ditautkan ke Evaluasi SPBE 2020 indikator 3" in pemdi and document.title[:20] in pemdi
 
 
 def test_indicator_page_shows_the_content_checklist(client: FlaskClient, auth: Auth) -> None:

@@ -9,8 +9,9 @@ import io
 from flask.testing import FlaskClient
 from sqlmodel import Session, select
 
+from evidence_vault import indonesian
 from evidence_vault.demo import samples
-from evidence_vault.models import Document, UploadFile
+from evidence_vault.models import Document, Organisation, Upload, UploadFile
 
 from ..conftest import Auth
 from ..uploads import post_upload, rows, run_reading_tasks
@@ -70,3 +71,22 @@ def test_a_colleague_sees_the_same_progress_and_another_body_sees_nothing(client
     auth.login("other_operator")
     assert client.get(address).status_code == 404 and client.get(address + ".json").status_code == 404
     assert "laporan.pdf" not in client.get("/").text
+
+
+def test_times_are_shown_in_the_bodys_own_zone(client: FlaskClient, auth: Auth, engine, cli) -> None:
+    """Badung is in Bali (WITA): its upload's time reads an hour ahead of Jakarta's."""
+    made = cli("org", "add", "Pemerintah Kabupaten Gianyar", "--kind", "regency", "--code", "gianyar",
+               "--region", "Bali")
+    assert made.exit_code == 0 and "zona waktu WITA" in made.output
+    papua = cli("org", "add", "Pemerintah Kota Jayapura", "--kind", "city", "--code", "jayapura", "--zona", "wit")
+    assert "zona waktu WIT" in papua.output
+    with Session(engine) as session:
+        badung = session.exec(select(Organisation).where(Organisation.code == "badung")).one()
+        badung.time_zone = "WITA"
+        session.add(badung)
+        session.commit()
+    auth.login("operator")
+    page = post_upload(client, [("laporan.pdf", REPORT)], read=False).text
+    with Session(engine) as session:
+        created = session.exec(select(Upload)).one().created_at
+    assert f"Diunggah {indonesian.local_time(created, 'WITA')}" in page and " WIB" not in page
