@@ -49,16 +49,21 @@ def receive(engine: Engine, settings: Settings, files: Iterable[tuple[BinaryIO, 
     """
     store = ingest.store_for(settings)
     max_bytes = settings.get("upload", "max_bytes")
-    received = []
-    for stream, filename in files:
-        name = display_name(filename)
-        try:
-            staged = store.stage(stream, max_bytes)
-        except FileTooLarge:
-            received.append(uploads.Received(name, None, 0, refused=too_large(max_bytes)))
-            continue
-        store.commit(staged)
-        received.append(uploads.Received(name, staged.sha256, staged.size))
+    received, staged_files = [], []
+    try:
+        for stream, filename in files:
+            name = display_name(filename)
+            try:
+                staged = store.stage(stream, max_bytes, sync=False)
+            except FileTooLarge:
+                received.append(uploads.Received(name, None, 0, refused=too_large(max_bytes)))
+                continue
+            staged_files.append(staged)
+            received.append(uploads.Received(name, staged.sha256, staged.size))
+        store.commit_many(staged_files)  # every file on the disk before a row names it
+    finally:
+        for staged in staged_files:
+            store.discard(staged)  # what a failure left in tmp/ (committed files are gone from there)
     with session_scope(engine) as session:
         upload, waiting = uploads.create(session, organisation_id, uploaded_by_id, received)
         upload_id = upload.id
