@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ..audit import AuditResult, Evidence, IndicatorResult
-from ..indonesian import level, long_date
+from ..indonesian import level, long_date, number
 from ..legal.kinds import KINDS
 from ..plaintext import clean
 from .rows import FINDING_WORDS, STANDING_LABELS, number_of, why_not_counted
@@ -44,8 +44,8 @@ def package_bytes(result: AuditResult, files: Mapping[int, PackagedFile]) -> byt
     sections = []
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for item in result.indicators:
-            number = f"{int(item.code):02d}" if item.code.isdigit() else item.code
-            folder = _shorten(_clean(f"{number} {item.name}"), 90)
+            prefix = f"{int(item.code):02d}" if item.code.isdigit() else item.code
+            folder = _shorten(_clean(f"{prefix} {item.name}"), 90)
             used: set[str] = set()
             included, excluded = [], []
             for evidence in item.evidence:
@@ -144,7 +144,7 @@ def _index(result: AuditResult, sections: list[str]) -> str:
         f"<h1>{title}</h1><p>Organisasi: <strong>{_html(result.organisation)}</strong> · periode: "
         f"<strong>{_html(result.period)}</strong> · dinilai per <strong>{long_date(result.assessed_on)}</strong></p>"
         f"<p>{_html(result.framework_name)} · indeks prediksi "
-        f"{result.supported_index:.2f} ({_html(result.supported_band)}) · penilaian mandiri "
-        f"{result.claimed_index:.2f} ({_html(result.claimed_band)})</p>"
+        f"{number(result.supported_index, 2)} ({_html(result.supported_band)}) · penilaian mandiri "
+        f"{number(result.claimed_index, 2)} ({_html(result.claimed_band)})</p>"
         + "".join(sections) + "</body></html>"
     )

@@ -239,7 +239,7 @@ def test_search_inflections_citations_and_facets(journey: Journey, vault: Vault)
     query = page.get_by_label("Kata kunci")
     query.fill("pengelolaan data")
     query.press("Enter")
-    facets = page.get_by_role("complementary", name="Saringan")
+    facets = page.get_by_role("group", name="Saringan")  # beside the results on a wide screen, always open
     facets.get_by_role("link", name="Peraturan Bupati").click()
     expect(page).to_have_url(re.compile("jenis=perbup"))
     expect(hits.filter(has_text=DATA_SOP)).to_have_count(0)

@@ -60,6 +60,7 @@ def _seed(client: FlaskClient, auth: Auth, engine) -> None:
         ("perwal.pdf", samples.pdf_document(legal_texts.perbup("3", 2021, "PENGELOLAAN ARSIP", regent="DENPASAR"))),
         ("pindaian.png", samples.image_file([["KEPUTUSAN BUPATI BADUNG", "NOMOR 1 TAHUN 2024"]], "PNG")),
         ("rusak.pdf", b"%PDF-1.4 rusak"),
+        ("sop-data.pdf", samples.pdf_document(legal_texts.keputusan_kepala_dinas())),  # matches "~kelola data"
     ])
     token = csrf_token(client.get("/indikator").text)
     client.post("/periode", data={"csrf_token": token, "year": "2026", "framework": "spbe-2020", "label": ""})
