@@ -46,6 +46,16 @@ class ExtractionStatus(StrEnum):
     FAILED = "failed"
 
 
+class UploadStatus(StrEnum):
+    """Where a file of a web upload stands, from the request that received it to its document."""
+
+    RECEIVED = "received"  # stored, waiting for the background worker
+    READING = "reading"  # the worker reads it (text, legal metadata, suggestions)
+    DONE = "done"  # recorded as a document (its scans may still be read by OCR)
+    DUPLICATE = "duplicate"  # the organisation already had these bytes
+    FAILED = "failed"  # too large (not stored), or stored but unreadable
+
+
 class PageSource(StrEnum):
     TEXT_LAYER = "text_layer"
     OCR = "ocr"
@@ -65,6 +75,8 @@ class Organisation(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
     # Strict review: the audit counts only evidence links a reviewer verified.
     strict_review: bool = Field(default=False)
+    # The body's own time zone (WIB, WITA or WIT): every time shown and "today" of its audit.
+    time_zone: str = Field(default="WIB", max_length=4)
 
 
 class User(SQLModel, table=True):
@@ -215,6 +227,42 @@ class Document(SQLModel, table=True):
     # Sharing: published to the shared library, or copied from another body's published document.
     shared_at: datetime | None = Field(default=None, index=True)
     copied_from_id: int | None = Field(default=None, foreign_key="document.id")
+
+
+class Upload(SQLModel, table=True):
+    """One web upload: the files a person sent together, answered at once and read in the background."""
+
+    __tablename__ = "upload"
+
+    id: int | None = Field(default=None, primary_key=True)
+    organisation_id: int = Field(foreign_key="organisation.id", index=True)
+    uploaded_by_id: int | None = Field(default=None, foreign_key="user_account.id")
+    created_at: datetime = Field(default_factory=utcnow, index=True)
+
+
+class UploadFile(SQLModel, table=True):
+    """One file of a web upload and its progress (`UploadStatus`), kept in the database so a restart
+    loses nothing and every tab and colleague sees the same.
+
+    Its stored bytes (`sha256`) count as referred to while it waits, so `check --fix` never
+    removes them; the worker claims it until `claimed_until` (Unix seconds), and one killed
+    midway lets go when that passes.
+    """
+
+    __tablename__ = "upload_file"
+
+    id: int | None = Field(default=None, primary_key=True)
+    upload_id: int = Field(foreign_key="upload.id", index=True)
+    position: int
+    filename: str = Field(max_length=255)
+    sha256: str | None = Field(default=None, max_length=64, index=True)  # None: refused before it was stored
+    size: int = Field(default=0, sa_type=BigInteger)
+    status: str = Field(default=UploadStatus.RECEIVED, max_length=16, index=True)
+    message: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    document_id: int | None = Field(default=None, foreign_key="document.id")
+    claimed_until: int | None = Field(default=None, sa_type=BigInteger)
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
 
 
 class DocumentPage(SQLModel, table=True):

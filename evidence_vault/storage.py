@@ -15,6 +15,7 @@ import os
 import tempfile
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
@@ -63,8 +64,12 @@ class FileStore:
     def exists(self, sha256: str) -> bool:
         return self.path_for(sha256).is_file()
 
-    def stage(self, stream: BinaryIO, max_bytes: int) -> StagedFile:
-        """Copy a stream into a temporary file, hashing it and enforcing the size limit."""
+    def stage(self, stream: BinaryIO, max_bytes: int, *, sync: bool = True) -> StagedFile:
+        """Copy a stream into a temporary file, hashing it and enforcing the size limit.
+
+        `sync=False` leaves flushing the bytes to the disk to `commit_many`, which does it for
+        many files at once.
+        """
         self.tmp_dir.mkdir(parents=True, exist_ok=True)
         digest = hashlib.sha256()
         size = 0
@@ -79,7 +84,8 @@ class FileStore:
                     digest.update(chunk)
                     handle.write(chunk)
                 handle.flush()
-                os.fsync(handle.fileno())
+                if sync:
+                    os.fsync(handle.fileno())
         except BaseException:
             path.unlink(missing_ok=True)
             raise
@@ -87,6 +93,26 @@ class FileStore:
 
     def commit(self, staged: StagedFile) -> Path:
         """Move a staged file into place; identical bytes already stored are kept as they are."""
+        target, placed = self._place(staged)
+        if placed:
+            _fsync_directory(target.parent)
+        return target
+
+    def commit_many(self, staged: list[StagedFile]) -> None:
+        """Flush files staged with `sync=False` to the disk and move them into place, all durable on return.
+
+        The flushes run side by side, so the disk writes them in one go rather than one
+        journal commit per file (an upload of 20 files answers in a fraction of the time).
+        """
+        if not staged:
+            return
+        with ThreadPoolExecutor(max_workers=min(len(staged), 8), thread_name_prefix="fsync") as pool:
+            list(pool.map(_fsync_file, [item.path for item in staged]))
+            placed = [self._place(item) for item in staged]
+            list(pool.map(_fsync_directory, {target.parent for target, new in placed if new}))
+
+    def _place(self, staged: StagedFile) -> tuple[Path, bool]:
+        """Link a staged file into place; (its path, whether it is new there)."""
         target = self.path_for(staged.sha256)
         target.parent.mkdir(parents=True, exist_ok=True)
         os.chmod(staged.path, 0o440)
@@ -94,11 +120,10 @@ class FileStore:
             os.link(staged.path, target)  # atomic, and refuses to replace an existing file
         except FileExistsError:
             os.utime(target)  # about to be recorded (again): its grace period starts over
-        else:
-            _fsync_directory(target.parent)
+            return target, False
         finally:
             staged.path.unlink(missing_ok=True)
-        return target
+        return target, True
 
     def discard(self, staged: StagedFile) -> None:
         staged.path.unlink(missing_ok=True)
@@ -130,6 +155,11 @@ class FileStore:
                 leftover.unlink(missing_ok=True)
                 removed += 1
         return removed
+
+
+def _fsync_file(path: Path) -> None:
+    with path.open("rb") as handle:
+        os.fsync(handle.fileno())
 
 
 def _fsync_directory(directory: Path) -> None:

@@ -46,3 +46,28 @@ def test_the_reader_knows_every_month_babel_writes_and_the_old_spellings() -> No
 @pytest.mark.parametrize(("value", "expected"), [(4.0, "4"), (4, "4"), (2.5, "2,5"), (3.75, "3,75"), (1.3, "1,3")])
 def test_level(value: float, expected: str) -> None:
     assert indonesian.level(value) == expected
+
+
+@pytest.mark.parametrize(("region", "name", "zone"), [
+    ("Bali", "Pemerintah Kabupaten Badung", "WITA"),
+    ("", "Pemerintah Provinsi Bali", "WITA"),
+    ("Nusa Tenggara Timur", "Kota Kupang", "WITA"),
+    ("Sulawesi Selatan", "Kota Makassar", "WITA"),
+    ("Kalimantan Timur", "Kota Samarinda", "WITA"),
+    ("Kalimantan Barat", "Kota Pontianak", "WIB"),
+    ("Papua Barat", "Kabupaten Manokwari", "WIT"),
+    ("Maluku Utara", "Kota Ternate", "WIT"),
+    ("Jawa Timur", "Kota Surabaya", "WIB"),
+    ("", "Kementerian Komunikasi dan Digital", "WIB"),
+])
+def test_a_bodys_time_zone_follows_its_region(region: str, name: str, zone: str) -> None:
+    assert indonesian.zone_for_region(region, name) == zone
+
+
+def test_a_bodys_today_and_times_are_its_own_zones() -> None:
+    late_in_jakarta = datetime(2026, 12, 7, 16, 30, tzinfo=UTC)  # 23.30 WIB, already 00.30 WITA on the 8th
+    assert indonesian.today_in("WIB", late_in_jakarta) == date(2026, 12, 7)
+    assert indonesian.today_in("WITA", late_in_jakarta) == date(2026, 12, 8)
+    assert indonesian.local_time(late_in_jakarta, "WITA") == "8 Desember 2026 00.30 WITA"
+    assert indonesian.local_time(late_in_jakarta, "WIT") == "8 Desember 2026 01.30 WIT"
+    assert indonesian.local_time(late_in_jakarta, None) == "7 Desember 2026 23.30 WIB"

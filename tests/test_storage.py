@@ -36,6 +36,17 @@ def test_same_bytes_are_stored_once_and_never_overwritten(store: FileStore) -> N
     assert list(store.tmp_dir.iterdir()) == []
 
 
+def test_many_files_are_stored_together(store: FileStore) -> None:
+    """An upload's files: staged without a flush each, then flushed and placed at once; twins once."""
+    contents = [f"berkas {number}".encode() for number in range(12)] + [b"berkas 0"]
+    staged = [store.stage(io.BytesIO(content), max_bytes=100, sync=False) for content in contents]
+    store.commit_many(staged)
+    for content in contents:
+        assert store.path_for(hashlib.sha256(content).hexdigest()).read_bytes() == content
+    assert len(list(store.stored())) == 12 and list(store.tmp_dir.iterdir()) == []
+    store.commit_many([])
+
+
 def test_too_large_leaves_nothing_behind(store: FileStore) -> None:
     with pytest.raises(FileTooLarge):
         store.stage(io.BytesIO(b"x" * 5000), max_bytes=4096)

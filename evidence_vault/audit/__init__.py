@@ -10,6 +10,7 @@ from datetime import date
 
 from sqlmodel import Session
 
+from .. import indonesian
 from ..frameworks.registry import framework_by_code
 from ..models import Organisation
 from ..records import claims, external
@@ -37,7 +38,8 @@ def indicator_result(session: Session, organisation: Organisation, framework_cod
     evidence, suggested, unverified = collect(session, organisation, framework, organisation.strict_review)
     period = period_for(session, organisation, None)
     if period is None or period.framework != framework.code:
-        return indicator_result_of(framework, indicator, tuple(evidence.get(code, ())), None, None, date.today(),
+        today = indonesian.today_in(organisation.time_zone)  # the body's date, not the server's
+        return indicator_result_of(framework, indicator, tuple(evidence.get(code, ())), None, None, today,
                                    organisation.strict_review, suggested.get(code, 0), unverified.get(code, 0))
     claim = claims.claim_of(session, period.id, code)  # type: ignore[arg-type]
     value = external.value_of(session, period.id, code)  # type: ignore[arg-type]

@@ -40,8 +40,8 @@ COMMANDS = {
                            "Membaca satu berkas tanpa menyimpannya; kode keluar 1 bila tidak terbaca."),
     "ocr": LazyCommand("pipeline:ocr_command", "Membaca halaman pindaian yang masih menunggu OCR (Tesseract belum "
                        "ada, OCR mati, worker berhenti)."),
-    "worker": LazyCommand("pipeline:worker_command", "Menjalankan antrean latar belakang: OCR unggahan pindaian "
-                          "(`serve` menjalankannya; bisa juga sendiri)."),
+    "worker": LazyCommand("pipeline:worker_command", "Menjalankan antrean latar belakang: membaca unggahan web dan "
+                          "OCR pindaian (`serve` menjalankannya)."),
     "retag": LazyCommand("pipeline:retag", "Membaca ulang metadata hukum dan saran indikator semua dokumen; tautan "
                          "yang sudah diputuskan orang tetap."),
     "legal": LazyCommand("pipeline:legal", "Metadata hukum: membacanya ulang, dan umpan JDIHN."),

@@ -67,10 +67,13 @@ def period_as_of(runtime: Runtime, org_code: str, year: int, day: datetime) -> N
 @click.option("--format", "kind", type=click.Choice(["table", "json", "xlsx", "csv", "zip"]), default="table",
               show_default=True)
 @click.option("--output", type=click.Path(dir_okay=False), help="Tulis ke berkas ini (wajib untuk xlsx dan zip).")
+@click.option("--csv-internasional", "international_csv", is_flag=True,
+              help="CSV dengan pemisah koma, titik desimal dan tanggal TTTT-BB-HH (bawaan: titik koma, koma "
+                   "desimal dan tanggal HH/BB/TTTT, seperti Excel berbahasa Indonesia).")
 @pass_runtime
 @explained
 def audit_command(runtime: Runtime, org_code: str, year: int | None, as_of: datetime | None, kind: str,
-                  output: str | None) -> None:
+                  output: str | None, international_csv: bool) -> None:
     """Audit pra-penilaian: tingkat yang didukung per indikator, temuan, dan perkiraan indeks."""
     if kind in ("xlsx", "zip") and not output:
         raise CommandFailed(f"format {kind} perlu --output BERKAS.")
@@ -78,7 +81,8 @@ def audit_command(runtime: Runtime, org_code: str, year: int | None, as_of: date
     with Session(engine) as session:  # reading only: a long export must not hold the write lock
         organisation = organisations.get_by_code(session, org_code)
         result = audit.run_audit(session, organisation, year, as_of.date() if as_of else None)
-        produced = exports.export(session, FileStore.of(runtime.settings), result, kind, organisation.code)
+        produced = exports.export(session, FileStore.of(runtime.settings), result, kind, organisation.code,
+                                  international_csv=international_csv)
     with db.session_scope(engine) as session:
         exports.record_export(session, produced, result, organisation.id, actor_id=None)
     if output:

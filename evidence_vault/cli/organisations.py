@@ -21,13 +21,17 @@ def org() -> None:
               help="Jenis instansi: province (provinsi), regency (kabupaten), city (kota), agency (lembaga).")
 @click.option("--code", help="Kode singkat untuk --org di semua perintah (bawaan: dibuat dari nama).")
 @click.option("--region", default="", help="Wilayah, misalnya provinsi dari sebuah kabupaten.")
+@click.option("--zona", "time_zone", type=click.Choice(["WIB", "WITA", "WIT"], case_sensitive=False),
+              help="Zona waktu semua jam dan tanggal organisasi ini (bawaan: dari wilayah atau nama; Bali WITA, "
+                   "Papua dan Maluku WIT, selainnya WIB).")
 @pass_runtime
 @explained
-def org_add(runtime: Runtime, name: str, kind: str, code: str | None, region: str) -> None:
+def org_add(runtime: Runtime, name: str, kind: str, code: str | None, region: str, time_zone: str | None) -> None:
     """Membuat organisasi baru."""
     with db.session_scope(runtime.current_engine()) as session:
-        created = organisations.create_organisation(session, name, kind, code=code, region=region)
-        click.echo(f"Organisasi {created.name} dibuat dengan kode {created.code}.")
+        created = organisations.create_organisation(session, name, kind, code=code, region=region,
+                                                    time_zone=time_zone)
+        click.echo(f"Organisasi {created.name} dibuat dengan kode {created.code}, zona waktu {created.time_zone}.")
 
 
 @org.command("list")

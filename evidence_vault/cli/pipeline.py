@@ -185,7 +185,8 @@ def legal_feed(runtime: Runtime, org_code: str, base_url: str) -> None:
 @click.option("--pending", is_flag=True, help="Semua dokumen yang halaman pindaiannya masih menunggu OCR.")
 @click.option("--org", "org_code", help="Hanya organisasi ini (bawaan: semua).")
 @click.option("--workers", type=click.IntRange(min=1),
-              help="Dokumen yang dibaca sekaligus (bawaan: worker.concurrency; 0 di sana berarti satu per inti CPU).")
+              help="Berkas atau dokumen yang dibaca sekaligus (bawaan: worker.concurrency; 0 di sana berarti satu per "
+                   "inti CPU).")
 @click.option("--retry-failed", is_flag=True,
               help=f"Coba juga halaman yang sudah {scans.MAX_OCR_FAILURES} kali gagal dibaca OCR "
                    "(misalnya setelah dipindai ulang).")
@@ -261,11 +262,12 @@ def _thread_safe(update: Callable[[OcrPage], None]) -> Callable[[OcrPage], None]
 @click.command("worker")
 @click.option("--once", is_flag=True, help="Jalankan isi antrean lalu berhenti (untuk penjadwal seperti cron).")
 @click.option("--concurrency", type=click.IntRange(min=1),
-              help="Dokumen yang dibaca sekaligus (bawaan: worker.concurrency; 0 di sana berarti satu per inti CPU).")
+              help="Berkas atau dokumen yang dibaca sekaligus (bawaan: worker.concurrency; 0 di sana berarti satu per "
+                   "inti CPU).")
 @click.pass_obj
 @explained
 def worker_command(runtime: Runtime, once: bool, concurrency: int | None) -> None:
-    """Menjalankan antrean latar belakang: OCR unggahan pindaian (`serve` menjalankannya; bisa juga sendiri)."""
+    """Menjalankan antrean latar belakang: membaca unggahan web dan OCR pindaian (`serve` menjalankannya)."""
     settings = runtime.settings
     runtime.current_engine()  # refuses a database that `init` has not upgraded
     if settings.get("worker", "immediate"):
@@ -276,7 +278,7 @@ def worker_command(runtime: Runtime, once: bool, concurrency: int | None) -> Non
         click.echo(f"Peringatan: {reason}", err=True)
     if once:
         ran = worker.drain(settings, threads)
-        click.echo(f"Antrean selesai: {ran} dokumen diproses.")
+        click.echo(f"Antrean selesai: {ran} tugas dijalankan (berkas unggahan dibaca, halaman pindaian di-OCR).")
         return
     click.echo(f"Pekerja latar belakang berjalan dengan {threads} utas (Ctrl-C untuk berhenti).")
     worker.run(settings, threads)

@@ -199,6 +199,17 @@ class Framework:
     def has_indicator(self, code: str) -> bool:
         return code in self._by_code
 
+    def find(self, query: str) -> list[Indicator]:
+        """Indicators for a picker: "1" is indicator 1 (the exact code) first, then those whose
+        name, other names or description say the query; never every code that merely contains a digit."""
+        wanted = " ".join(query.lower().split())
+        if not wanted:
+            return list(self.indicators)
+        exact = [item for item in self.indicators if item.code.lower() == wanted]
+        named = [item for item in self.indicators if item not in exact and any(
+            wanted in text.lower() for text in (item.name, item.description or "", *item.variants))]
+        return exact + named
+
     def governs(self, year: int) -> bool:
         """Whether this framework is the one a `year`'s evaluation uses."""
         return (self.first_year is None or self.first_year <= year) and \

@@ -14,8 +14,7 @@ without it, the document is recorded as *needs OCR* for `evidence-vault ocr --pe
 from __future__ import annotations
 
 import logging
-from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import BinaryIO
@@ -37,6 +36,8 @@ from .rederive import record_derived
 log = logging.getLogger(__name__)
 
 QueueOcr = Callable[[int], None]
+# Work that must commit with the document or not at all (a web upload's row marked done).
+Within = Callable[[Session, Document], None]
 
 
 class Outcome(StrEnum):
@@ -55,24 +56,6 @@ class IngestResult:
     message: str
     document_id: int | None = None
     extraction_status: str | None = None
-
-
-# How a batch is summed up, in the words of the per-file results (Tersimpan, Sudah ada, ...), in this order.
-SUMMARY_WORDS = {Outcome.ADDED: "tersimpan", Outcome.FAILED: "tersimpan tetapi gagal dibaca",
-                 Outcome.DUPLICATE: "sudah ada", Outcome.REJECTED: "ditolak"}
-
-
-def summary(results: Sequence[IngestResult]) -> str:
-    """One line over a batch: "3 berkas: 2 tersimpan (1 dengan OCR di latar belakang), 1 ditolak."."""
-    counts = Counter(result.outcome for result in results)
-    background = sum(1 for result in results
-                     if result.outcome is Outcome.ADDED and result.extraction_status == ExtractionStatus.PROCESSING)
-    parts = []
-    for outcome, words in SUMMARY_WORDS.items():
-        if counts[outcome]:
-            note = f" ({background} dengan OCR di latar belakang)" if outcome is Outcome.ADDED and background else ""
-            parts.append(f"{counts[outcome]} {words}{note}")
-    return f"{len(results)} berkas: {', '.join(parts)}." if parts else "Tidak ada berkas."
 
 
 @dataclass(frozen=True)
@@ -124,17 +107,21 @@ def record(
     *,
     queue_ocr: QueueOcr | None = None,
     index_now: bool = True,
+    within: Within | None = None,
 ) -> IngestResult:
     """Record an analysed, stored file as a document in one transaction; a twin already recorded wins.
 
-    The document goes into the search index in the same transaction (PostgreSQL) or right
-    after the commit (Whoosh), unless the caller batches that (`index_now=False`); after the
-    commit, when its scans wait for the background worker, it goes to `queue_ocr`.
+    `within` runs in that same transaction with the new document. The document goes into the
+    search index in the same transaction (PostgreSQL) or right after the commit (Whoosh),
+    unless the caller batches that (`index_now=False`); after the commit, when its scans wait
+    for the background worker, it goes to `queue_ocr`.
     """
     status, message = _status_and_message(analysis, settings, queued=queue_ocr is not None)
     try:
         with session_scope(engine) as session:
             document = _record(session, analysis, stored, status, message, organisation_id, uploaded_by_id)
+            if within is not None:
+                within(session, document)
             indexed = index_now and indexing.within(session, settings, [document.id])  # PostgreSQL: together
     except IntegrityError:  # the same bytes arrived concurrently: the other upload won
         existing = existing_document(engine, organisation_id, stored.sha256)
@@ -255,7 +242,7 @@ def duplicate(name: str, existing: Document) -> IngestResult:
     where = " (saat ini ada di Tempat Sampah; pulihkan dari sana)" if existing.deleted_at else ""
     return IngestResult(
         name, Outcome.DUPLICATE,
-        f"Isi berkas ini sama persis dengan dokumen #{existing.id} "
-        f"\u201c{existing.original_filename}\u201d yang sudah ada{where}; tidak disimpan dua kali.",
+        f"Isi berkas ini sama persis dengan dokumen \u201c{existing.title}\u201d "
+        f"(berkas {existing.original_filename}) yang sudah ada{where}; tidak disimpan dua kali.",
         existing.id, existing.extraction_status,
     )

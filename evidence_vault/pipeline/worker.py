@@ -1,17 +1,21 @@
 """Background work without an extra server: a Huey task queue kept in SQLite under storage/.
 
-A web upload records its document at once and queues the OCR of its scanned pages here
-(`Background.enqueue_ocr`). The worker (`evidence-vault worker`, started by
-`evidence-vault serve`) runs the queue with `worker.concurrency` threads; each thread
-drives isolated OCR children, so the CPU work happens in processes and the limits of
-`extract.isolation` hold. `evidence-vault worker --once` empties the queue and stops, for
-a scheduler (cron, a systemd timer) instead of a resident worker.
+A web upload stores its files and queues each to be read here (`Background.enqueue_read`:
+text, legal metadata, suggestions, the document recorded); a document with scanned pages
+then queues their OCR (`Background.enqueue_ocr`). Reading goes before OCR (a higher
+priority): a person waits for the one, rarely for the other. The worker
+(`evidence-vault worker`, started by `evidence-vault serve`) runs the queue with
+`worker.concurrency` threads; each thread drives isolated children, so the CPU work
+happens in processes and the limits of `extract.isolation` hold. `evidence-vault worker
+--once` empties the queue and stops, for a scheduler (cron, a systemd timer) instead of a
+resident worker.
 
-The queue is only a to-do list; the database says which documents are still processing.
-A worker that starts queues them all again (`requeue`), so a worker killed midway loses
-nothing but the page it was reading. A document whose run was killed while it held the
-document's OCR claim is skipped until the claim runs out; a periodic task (Huey's
-scheduler, every minute) then queues it again (`requeue_abandoned`). Pages that ran out of
+The queue is only a to-do list; the database says which upload files wait to be read and
+which documents are still processing. A worker that starts queues them all again
+(`requeue`), so a worker killed midway loses nothing but the file or page it was reading.
+A document whose run was killed while it held the document's OCR claim (or an upload
+file's claim) is skipped until the claim runs out; a periodic task (Huey's scheduler,
+every minute) then queues it again (`requeue_abandoned`). Pages that ran out of
 time are tried again later: the task schedules itself (`scans.ScanResult.retry_after`).
 While it runs, the worker writes a heartbeat (`records.workers`), so the admin's pages can
 tell when no worker is running.
@@ -39,12 +43,14 @@ from sqlmodel import Session
 
 from .. import db
 from ..config import Settings
+from ..records import uploads as upload_records
 from ..records import workers
-from . import ocr_claims, scans
+from . import ocr_claims, scans, uploads
 
 log = logging.getLogger(__name__)
 
 QUEUE_FILE = "queue.db"
+READ_PRIORITY = 10  # Huey runs higher priorities first: uploads are read before scans wait for OCR
 _queues: dict[tuple[Path, bool, str], Background] = {}
 _queues_lock = threading.Lock()
 
@@ -56,6 +62,7 @@ class Background:
     settings: Settings
     huey: Huey
     _ocr_task: Any = None
+    _read_task: Any = None
     _requeue_task: Any = None
     _engine: Engine | None = None
     _engine_lock: threading.Lock = field(default_factory=threading.Lock)
@@ -70,6 +77,10 @@ class Background:
     def enqueue_ocr(self, document_id: int) -> None:
         """Ask the worker to OCR a document recorded as processing (runs at once in immediate mode)."""
         self._ocr_task(document_id)
+
+    def enqueue_read(self, upload_file_id: int) -> None:
+        """Ask the worker to read a file a web upload stored (runs at once in immediate mode)."""
+        self._read_task(upload_file_id)
 
     def pending(self) -> int:
         """Tasks waiting in the queue."""
@@ -111,12 +122,25 @@ def _make_queue(settings: Settings) -> Background:
         if result is not None and result.retry_after:
             ocr_document.schedule((document_id,), delay=result.retry_after)
 
+    @huey.task(name="read_upload", priority=READ_PRIORITY)
+    def read_upload(upload_file_id: int) -> None:
+        """Read one file of a web upload and record its document (`pipeline.uploads.read`).
+
+        An unexpected failure is not retried: the row would only fail again. It stays
+        *Dibaca* until its claim runs out, then the periodic task queues it once more.
+        """
+        try:
+            uploads.read(background.engine, settings, upload_file_id, background.enqueue_ocr)
+        except Exception:
+            log.exception("reading upload file %s failed", upload_file_id)
+
     @huey.periodic_task(crontab(minute="*"), name="requeue_abandoned")
     def requeue_abandoned_task() -> None:
         """Every minute: documents whose OCR run died, once its claim has run out (`requeue_abandoned`)."""
         requeue_abandoned(background)
 
     background._ocr_task = ocr_document
+    background._read_task = read_upload
     background._requeue_task = requeue_abandoned_task
     return background
 
@@ -147,38 +171,45 @@ def cpu_count() -> int:
 
 
 def requeue(background: Background) -> int:
-    """Queue every document the database says is processing; returns how many.
+    """Queue every upload file still to be read and every document still processing; returns how many.
 
     A SQLite queue is emptied first: it is this machine's alone, each of its tasks belongs
-    to a document that is still processing, and is queued again here exactly once. A Redis
+    to a file or a document that still waits, and is queued again here exactly once. A Redis
     queue is shared with workers on other machines and is left alone (flushing it would drop
-    their scheduled retries); a task queued twice finds the document claimed or finished and
-    does nothing.
+    their scheduled retries); a task queued twice finds its file or document claimed or
+    finished and does nothing.
     """
     if background.settings.get("worker", "backend") == "sqlite":
         background.huey.flush()
     with Session(background.engine) as session:
-        waiting = scans.processing_documents(session)
-    for document_id in waiting:
+        files = upload_records.waiting_files(session)
+        documents = scans.processing_documents(session)
+    for file_id in files:
+        background.enqueue_read(file_id)
+    for document_id in documents:
         background.enqueue_ocr(document_id)
-    return len(waiting)
+    return len(files) + len(documents)
 
 
 def requeue_abandoned(background: Background) -> int:
-    """Queue the documents whose OCR run died holding their claim, once it ran out; returns how many."""
+    """Queue the upload files and documents whose run died holding their claim, once it ran out; returns how many."""
     with Session(background.engine) as session:
+        files = upload_records.abandoned_files(session)
         abandoned = ocr_claims.abandoned_documents(session)
+    for file_id in files:
+        log.warning("upload file %s: its reader stopped and its claim ran out; queued again", file_id)
+        background.enqueue_read(file_id)
     for document_id in abandoned:
         log.warning("document %s: its OCR run stopped and its claim ran out; queued again", document_id)
         background.enqueue_ocr(document_id)
-    return len(abandoned)
+    return len(files) + len(abandoned)
 
 
 def run(settings: Settings, concurrency: int) -> None:
     """Run the queue until Ctrl-C or SIGTERM (Huey's consumer, with thread workers and its scheduler)."""
     background = background_for(settings)
     queued = requeue(background)
-    log.info("worker starting with %d threads, %d documents queued", concurrency, queued)
+    log.info("worker starting with %d threads, %d files and documents queued", concurrency, queued)
     consumer = background.huey.create_consumer(workers=concurrency, worker_type="thread", periodic=True,
                                                check_worker_health=True)
     with Heartbeat(background.engine):
@@ -220,12 +251,19 @@ class Heartbeat:
 
 
 def drain(settings: Settings, concurrency: int) -> int:
-    """Run every queued task, `concurrency` at a time, and return how many ran (`worker --once`)."""
+    """Run every queued task, `concurrency` at a time, until the queue is empty; returns how many ran.
+
+    (`worker --once`.) A file read may queue the OCR of its scans: those run in a later round.
+    """
     background = background_for(settings)
     requeue(background)
-    tasks = []
-    while (task := background.huey.dequeue()) is not None:
-        tasks.append(task)
-    with ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="ocr") as pool:
-        list(pool.map(background.huey.execute, tasks))
-    return len(tasks)
+    ran = 0
+    with ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="worker") as pool:
+        while True:
+            tasks = []
+            while (task := background.huey.dequeue()) is not None:
+                tasks.append(task)
+            if not tasks:
+                return ran
+            list(pool.map(background.huey.execute, tasks))
+            ran += len(tasks)

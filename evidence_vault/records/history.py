@@ -8,7 +8,9 @@ from typing import Any
 
 from sqlmodel import Session, and_, col, or_, select
 
-from ..models import Document, Event, User
+from .. import indonesian
+from ..frameworks.registry import framework_by_code
+from ..models import AssessmentPeriod, Document, Event, Organisation, User
 
 # Every action `events.record` is given anywhere in the code, in Indonesian (tests/test_history.py
 # fails when a recorded action has no label here).
@@ -52,6 +54,46 @@ ACTION_LABELS = {
     "token.create": "Membuat token API",
     "token.revoke": "Mencabut token API",
 }
+
+
+# What each detail of an event is called, and the words for the values people would otherwise read as
+# codes ("processing", "coordinator", "confirmed"); a test crawls every page for such codes.
+DETAIL_LABELS = {
+    "filename": "nama berkas", "sha256": "SHA-256", "size": "ukuran", "status": "status", "ocr_pages": "halaman OCR",
+    "field": "unsur", "old": "semula", "new": "menjadi", "email": "email", "role": "peran",
+    "organisation": "organisasi", "year": "tahun", "framework": "kerangka", "indicator": "indikator",
+    "level": "tingkat", "old_level": "tingkat semula", "new_level": "tingkat baru", "reason": "alasan",
+    "state": "status", "pasal": "pasal", "page": "halaman", "strict": "tinjauan ketat", "until": "sampai",
+    "kind": "jenis", "format": "format", "in_review": "ditolak penilai", "pages_read": "halaman terbaca",
+    "pages_waiting": "halaman menunggu", "confidence": "keyakinan", "as_of": "tanggal penilaian", "code": "kode",
+    "name": "nama", "label": "nama periode", "value": "nilai", "note": "catatan", "active": "aktif",
+    "source_document": "dokumen sumber", "address": "alamat", "count": "jumlah", "sessions": "sesi",
+    "token_id": "token", "prefix": "awalan token", "owner": "pemilik", "scope": "cakupan",
+    "expires_at": "berlaku sampai", "tokens_revoked": "token dicabut", "sessions_ended": "sesi diakhiri",
+}
+VALUE_LABELS: dict[str, dict[str, str]] = {
+    "status": {"pending": "menunggu", "processing": "sedang diproses", "ok": "teks terbaca",
+               "needs_ocr": "perlu OCR", "failed": "gagal dibaca"},
+    "state": {"suggested": "saran", "confirmed": "diajukan", "verified": "diverifikasi", "rejected": "ditolak"},
+    "role": {"admin": "admin sistem", "coordinator": "koordinator", "operator": "operator",
+             "reviewer": "penilai internal", "viewer": "pembaca"},
+}
+OBJECT_WORDS = {"user": "akun", "period": "periode", "organisation": "organisasi", "audit": "audit",
+                "address": "alamat", "document": "dokumen"}
+
+
+def detail_value(key: str, value: Any) -> str:
+    """A detail's value in words: codes become the interface's words, frameworks their names."""
+    if key == "framework" and isinstance(value, str):
+        try:
+            return framework_by_code(value).name
+        except KeyError:
+            return value
+    if key == "confidence" and isinstance(value, float):
+        return indonesian.number(value * 100 if value <= 1 else value, 0) + "%"
+    if isinstance(value, str):
+        return VALUE_LABELS.get(key, {}).get(value, value)
+    return str(value)
 
 
 @dataclass(frozen=True)
@@ -108,6 +150,24 @@ def _entries(session: Session, found: list[Event]) -> list[Entry]:
               object_type=event.object_type, object_id=event.object_id, detail=dict(event.detail or {}))
         for event in found
     ]
+
+
+def object_names(session: Session, entries: list[Entry]) -> dict[tuple[str, int], str]:
+    """What each entry is about, as people name it: an account's email, a period's name, a body's name."""
+    wanted: dict[str, set[int]] = {}
+    for entry in entries:
+        if entry.object_id:
+            wanted.setdefault(entry.object_type, set()).add(entry.object_id)
+    names: dict[tuple[str, int], str] = {}
+    for user in session.exec(select(User).where(col(User.id).in_(wanted.get("user", set())))):
+        names[("user", user.id)] = f"akun {user.email}"  # type: ignore[index]
+    periods = select(AssessmentPeriod).where(col(AssessmentPeriod.id).in_(wanted.get("period", set())))
+    for period in session.exec(periods):
+        names[("period", period.id)] = f"periode {period.label or period.year}"  # type: ignore[index]
+    bodies = select(Organisation).where(col(Organisation.id).in_(wanted.get("organisation", set())))
+    for body in session.exec(bodies):
+        names[("organisation", body.id)] = body.name  # type: ignore[index]
+    return names
 
 
 def document_titles(session: Session, entries: list[Entry]) -> dict[int, str]:

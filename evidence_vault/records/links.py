@@ -18,13 +18,15 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from ..frameworks.registry import framework_by_code
-from ..models import Document, IndicatorLink, utcnow
+from ..models import Document, DocumentFinding, IndicatorLink, utcnow
 from ..tagging import Suggestion
 from . import events
 
 SUGGESTED, CONFIRMED, VERIFIED, REJECTED = "suggested", "confirmed", "verified", "rejected"
 STATE_LABELS = {SUGGESTED: "Saran", CONFIRMED: "Diajukan", VERIFIED: "Diverifikasi", REJECTED: "Ditolak"}
 MAX_SUGGESTIONS = 5
+# The findings of a document the audit never counts as a body's own evidence (`audit.model`).
+NOT_COUNTED_FINDINGS = ("other_body", "shared_copy")
 
 
 class LinkError(ValueError):
@@ -86,6 +88,50 @@ def link(session: Session, document: Document, framework: str, indicator: str, d
     _audit(session, document, found, "link.confirm" if was_suggested else "link.add", actor_id,
            level=details.level, pasal=found.pasal, page=found.page)
     return found
+
+
+def decide_suggestions(session: Session, organisation_id: int, framework: str, indicator: str, link_ids: list[int],
+                       confirm: bool, reason: str, actor_id: int | None) -> int:
+    """Confirm (or reject) the vault's suggestions for one indicator, from its page; returns how many.
+
+    Only suggestions of this indicator on the organisation's live documents are decided; one a
+    colleague decided meanwhile is left as they decided it. All or nothing: the caller commits.
+    """
+    decided = 0
+    for link_id in dict.fromkeys(link_ids):
+        found = session.get(IndicatorLink, link_id)
+        if found is None or (found.framework, found.indicator, found.state) != (framework, indicator, SUGGESTED):
+            continue
+        document = session.get(Document, found.document_id)
+        if document is None or document.organisation_id != organisation_id or document.deleted_at is not None:
+            continue
+        if confirm:
+            link(session, document, framework, indicator, LinkDetails(), actor_id)
+        else:
+            reject_suggestion(session, document, link_id, reason, actor_id)
+        decided += 1
+    if not decided:
+        raise LinkError("Tidak ada saran yang dipilih, atau saran itu sudah diputuskan orang lain. Muat ulang "
+                        "halaman, centang dokumennya, lalu coba lagi.")
+    return decided
+
+
+def documents_of_links(session: Session, link_ids: list[int]) -> list[int]:
+    """The documents these links belong to (to index them again after a decision)."""
+    if not link_ids:
+        return []
+    statement = select(IndicatorLink.document_id).where(col(IndicatorLink.id).in_(link_ids)).distinct()
+    return list(session.exec(statement))
+
+
+def issued_elsewhere(session: Session, document_ids: list[int]) -> dict[int, str]:
+    """Documents another body issued, or copies from the shared library: the audit does not count them.
+
+    Document id → the finding that says so, for a warning beside the document.
+    """
+    statement = select(DocumentFinding).where(col(DocumentFinding.document_id).in_(document_ids),
+                                              col(DocumentFinding.code).in_(NOT_COUNTED_FINDINGS))
+    return {finding.document_id: finding.message for finding in session.exec(statement)}
 
 
 def reject_suggestion(session: Session, document: Document, link_id: int, reason: str, actor_id: int | None) -> None:

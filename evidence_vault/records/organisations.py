@@ -7,6 +7,7 @@ import unicodedata
 
 from sqlmodel import Session, col, select
 
+from ..indonesian import ZONES, zone_for_region
 from ..models import Organisation, OrganisationKind
 from ..plaintext import clean
 from . import events
@@ -31,7 +32,9 @@ def create_organisation(
     code: str | None = None,
     region: str = "",
     actor_id: int | None = None,
+    time_zone: str | None = None,
 ) -> Organisation:
+    """A new body; its time zone (WIB, WITA, WIT) is the one given, else the one its region or name is in."""
     name = " ".join(clean(name).split())  # typed at the command line: cleaned like a web field
     if not name:
         raise OrganisationError("Nama organisasi tidak boleh kosong.")
@@ -47,7 +50,11 @@ def create_organisation(
         )
     if find(session, code):
         raise OrganisationError(f"Kode organisasi {code!r} sudah dipakai.")
-    organisation = Organisation(code=code, name=name, kind=kind.value, region=clean(region).strip())
+    region = clean(region).strip()
+    zone = (time_zone or zone_for_region(region, name)).upper()
+    if zone not in ZONES:
+        raise OrganisationError(f"Zona waktu {time_zone!r} tidak dikenal (pilihan: {', '.join(ZONES)}).")
+    organisation = Organisation(code=code, name=name, kind=kind.value, region=region, time_zone=zone)
     session.add(organisation)
     session.flush()
     events.record(

@@ -1,8 +1,9 @@
-"""Whether background work is running: heartbeats of the workers, and the documents waiting for them.
+"""Whether background work is running: heartbeats of the workers, and the work waiting for them.
 
 A worker writes its heartbeat every `BEAT_SECONDS`; one not heard of for `STALE` counts as
-gone. The admin's pages ask `status`: no live worker while documents wait for OCR means
-uploads sit at "Sedang diproses" until someone starts one.
+gone. The admin's pages ask `status`: no live worker while upload files wait to be read or
+documents wait for OCR means uploads sit at "Diterima" or "Sedang diproses" until someone
+starts one.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete
 from sqlmodel import Session, col, func, select
 
-from ..models import Document, ExtractionStatus, WorkerHeartbeat, utcnow
+from ..models import Document, ExtractionStatus, UploadFile, UploadStatus, WorkerHeartbeat, utcnow
 
 BEAT_SECONDS = 15
 STALE = timedelta(seconds=60)
@@ -22,16 +23,17 @@ FORGET = timedelta(days=1)
 
 @dataclass(frozen=True)
 class BackgroundStatus:
-    """Whether a worker is alive, when one was last heard of, and how many documents wait for it."""
+    """Whether a worker is alive, when one was last heard of, and how many documents and upload files wait for it."""
 
     running: bool
     last_seen: datetime | None
-    waiting: int
+    waiting: int  # documents whose scans wait for OCR
+    files_waiting: int = 0  # files of web uploads not yet read
 
     @property
     def stalled(self) -> bool:
         """Work waits and nobody is doing it."""
-        return self.waiting > 0 and not self.running
+        return (self.waiting > 0 or self.files_waiting > 0) and not self.running
 
 
 def beat(session: Session, name: str, now: datetime | None = None) -> None:
@@ -58,4 +60,7 @@ def status(session: Session, now: datetime | None = None) -> BackgroundStatus:
         last = last.replace(tzinfo=now.tzinfo)
     waiting = session.exec(select(func.count()).select_from(Document).where(
         Document.extraction_status == ExtractionStatus.PROCESSING.value, col(Document.deleted_at).is_(None))).one()
-    return BackgroundStatus(running=last is not None and last > now - STALE, last_seen=last, waiting=waiting)
+    files = session.exec(select(func.count()).select_from(UploadFile).where(
+        col(UploadFile.status).in_([UploadStatus.RECEIVED.value, UploadStatus.READING.value]))).one()
+    return BackgroundStatus(running=last is not None and last > now - STALE, last_seen=last, waiting=waiting,
+                            files_waiting=files)

@@ -31,14 +31,18 @@ class Export:
     kind: str
 
 
-def export(session: Session, store: FileStore, result: AuditResult, kind: str, organisation_code: str) -> Export:
-    """Build one export; it only reads (the evidence package reads the stored files)."""
+def export(session: Session, store: FileStore, result: AuditResult, kind: str, organisation_code: str,
+           *, international_csv: bool = False) -> Export:
+    """Build one export; it only reads (the evidence package reads the stored files).
+
+    A CSV is written for Excel set to Indonesian unless `international_csv` (`tabular.csv_text`).
+    """
     if kind not in FORMATS:
         raise ValueError(f"unknown export format {kind!r}")
     if kind == "json":
         content = json.dumps(result.as_dict(), ensure_ascii=False, indent=2).encode()
     elif kind == "csv":
-        content = ("\ufeff" + csv_text(result)).encode()  # the BOM makes Excel read UTF-8
+        content = ("\ufeff" + csv_text(result, international_csv)).encode()  # the BOM makes Excel read UTF-8
     elif kind == "xlsx":
         from .xlsx import workbook_bytes  # openpyxl takes 0.3 s to import; only this format needs it
 

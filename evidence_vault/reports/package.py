@@ -17,9 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from ..audit import AuditResult, Evidence
+from ..audit import AuditResult, Evidence, IndicatorResult
+from ..indonesian import level, long_date, number
 from ..legal.kinds import KINDS
 from ..plaintext import clean
+from .rows import FINDING_WORDS, STANDING_LABELS, number_of, why_not_counted
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
@@ -42,26 +44,30 @@ def package_bytes(result: AuditResult, files: Mapping[int, PackagedFile]) -> byt
     sections = []
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for item in result.indicators:
-            number = f"{int(item.code):02d}" if item.code.isdigit() else item.code
-            folder = _clean(f"{number} {item.name}")[:90]
+            prefix = f"{int(item.code):02d}" if item.code.isdigit() else item.code
+            folder = _shorten(_clean(f"{prefix} {item.name}"), 90)
             used: set[str] = set()
             included, excluded = [], []
             for evidence in item.evidence:
                 source = files.get(evidence.document_id)
-                if source is None or not evidence.usable or not source.path.is_file():
-                    excluded.append(evidence)
+                reason = why_not_counted(evidence, result) or (
+                    "berkasnya tidak ditemukan di penyimpanan" if source is None or not source.path.is_file() else "")
+                if reason:
+                    excluded.append((evidence, reason))
                     continue
                 name = _unique(_file_name(evidence, source), used)
                 data = source.path.read_bytes()
                 archive.writestr(f"{folder}/{name}", data)
                 included.append({"file": f"{folder}/{name}", "document_id": evidence.document_id,
-                                 "title": evidence.title, "sha256": hashlib.sha256(data).hexdigest()})
+                                 "title": evidence.title, "sha256": hashlib.sha256(data).hexdigest(),
+                                 "evidence": evidence})
             manifest["indicators"].append({  # type: ignore[union-attr]
                 "code": item.code, "name": item.name, "claimed": item.claimed, "supported": item.supported,
-                "files": included, "excluded": [{"document_id": e.document_id, "title": e.title,
-                                                 "findings": list(e.findings)} for e in excluded],
+                "files": [{key: value for key, value in entry.items() if key != "evidence"} for entry in included],
+                "excluded": [{"document_id": e.document_id, "title": e.title, "findings": list(e.findings),
+                              "reason": reason} for e, reason in excluded],
             })
-            sections.append(_section(item.code, item.name, item.claimed, item.supported, included, excluded))
+            sections.append(_section(item, included, excluded))
         archive.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2))
         archive.writestr("index.html", _index(result, sections))
     return buffer.getvalue()
@@ -84,7 +90,15 @@ def _file_name(evidence: Evidence, source: PackagedFile) -> str:
         stem = f"{abbreviation} {source.number} {source.year or ''}"
     else:
         stem = evidence.title
-    return _clean(stem.replace("/", "-"))[:100] + suffix
+    return _shorten(_clean(stem.replace("/", "-")), 100) + suffix
+
+
+def _shorten(name: str, limit: int) -> str:
+    """A name cut to `limit` characters at a word's end, never in the middle of one."""
+    if len(name) <= limit:
+        return name
+    cut = name[:limit + 1].rsplit(" ", 1)[0] if " " in name[:limit + 1] else name[:limit]
+    return cut.rstrip(" .,-") or name[:limit]
 
 
 def _unique(name: str, used: set[str]) -> str:
@@ -97,15 +111,26 @@ def _unique(name: str, used: set[str]) -> str:
     return candidate
 
 
-def _section(code: str, name: str, claimed: int | None, supported: int, included: list[dict],
-             excluded: list[Evidence]) -> str:
+def _document(evidence: Evidence, note: str = "") -> str:
+    """One document in the index: its title, nomor, tanggal and standing; what did not count says why."""
+    facts = [f"Nomor {_html(number_of(evidence))}" if evidence.number else "tanpa nomor",
+             f"tanggal {_html(long_date(evidence.dated))}" if evidence.dated else "tanpa tanggal",
+             _html(STANDING_LABELS.get(evidence.in_force, evidence.in_force))]
+    if evidence.findings:
+        facts.append("temuan: " + _html(", ".join(FINDING_WORDS.get(code, code) for code in evidence.findings)))
+    return f"{_html(evidence.title)} <small>({'; '.join(facts)})</small>{note}"
+
+
+def _section(item: IndicatorResult, included: list[dict], excluded: list[tuple[Evidence, str]]) -> str:
     rows = "".join(f'<li><a href="{quote(entry["file"])}">{_html(entry["file"].split("/", 1)[1])}</a> '
-                   f'— {_html(entry["title"])}</li>' for entry in included)
-    left_out = "".join(f"<li>{_html(e.title)} <em>(tidak disertakan: {_html(', '.join(e.findings))})</em>"
-                       "</li>" for e in excluded)
-    return (f"<section><h2>{_html(code)}. {_html(name)}</h2>"
-            f"<p>Klaim: {claimed if claimed is not None else '-'} · didukung: {supported}</p>"
-            f"<ul>{rows or '<li>Tidak ada dokumen.</li>'}{left_out}</ul></section>")
+                   f'— {_document(entry["evidence"])}</li>' for entry in included)
+    left_out = "".join(f'<li class="not-counted">{_document(evidence)} <strong>Tidak dihitung dan tidak disertakan: '
+                       f"{_html(reason)}.</strong></li>" for evidence, reason in excluded)
+    claimed = level(item.claimed) if item.claimed is not None else "-"
+    why = f"<p>{_html(item.explanation)}</p>" if item.explanation else ""
+    return (f"<section><h2>{_html(item.code)}. {_html(item.name)}</h2>"
+            f"<p>Tingkat diklaim: {claimed} · didukung: {level(item.supported)}</p>{why}"
+            f"<ul>{rows or '<li>Tidak ada dokumen yang disertakan.</li>'}{left_out}</ul></section>")
 
 
 def _index(result: AuditResult, sections: list[str]) -> str:
@@ -114,9 +139,12 @@ def _index(result: AuditResult, sections: list[str]) -> str:
         '<!doctype html><html lang="id"><head><meta charset="utf-8">'
         f"<title>{title}</title>"
         "<style>body{font-family:sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}"
-        "h2{font-size:1.05rem;border-top:1px solid #ccc;padding-top:.75rem}</style></head><body>"
-        f"<h1>{title}</h1><p>{_html(result.framework_name)} · indeks prediksi "
-        f"{result.supported_index:.2f} ({_html(result.supported_band)}) · penilaian mandiri "
-        f"{result.claimed_index:.2f} ({_html(result.claimed_band)})</p>"
+        "h2{font-size:1.05rem;border-top:1px solid #ccc;padding-top:.75rem}"
+        ".not-counted{color:#8a1f11}</style></head><body>"
+        f"<h1>{title}</h1><p>Organisasi: <strong>{_html(result.organisation)}</strong> · periode: "
+        f"<strong>{_html(result.period)}</strong> · dinilai per <strong>{long_date(result.assessed_on)}</strong></p>"
+        f"<p>{_html(result.framework_name)} · indeks prediksi "
+        f"{number(result.supported_index, 2)} ({_html(result.supported_band)}) · penilaian mandiri "
+        f"{number(result.claimed_index, 2)} ({_html(result.claimed_band)})</p>"
         + "".join(sections) + "</body></html>"
     )

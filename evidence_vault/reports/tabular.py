@@ -4,19 +4,31 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date
 
 from ..audit import AuditResult
 from ..indonesian import level, long_date
 from .rows import INDICATOR_COLUMNS, indicator_rows, safe_cell
 
 
-def csv_text(result: AuditResult) -> str:
+def csv_text(result: AuditResult, international: bool = False) -> str:
+    """One row per indicator. By default as Excel set to Indonesian opens it with a double click:
+    semicolons between fields, a decimal comma, dates as 28/11/2026; `international`: commas, a
+    decimal point and ISO dates (2026-11-28), for other programs and other locales."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = csv.writer(buffer, delimiter="," if international else ";")
     writer.writerow(INDICATOR_COLUMNS)
     for row in indicator_rows(result):
-        writer.writerow([safe_cell(value) for value in row])
+        writer.writerow([_csv_value(safe_cell(value), international) for value in row])
     return buffer.getvalue()
+
+
+def _csv_value(value: object, international: bool) -> object:
+    if isinstance(value, date):
+        return value.isoformat() if international else value.strftime("%d/%m/%Y")
+    if isinstance(value, float) and not international:
+        return repr(value).replace(".", ",")
+    return value
 
 
 def table_text(result: AuditResult) -> str:

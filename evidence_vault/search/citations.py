@@ -29,6 +29,12 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "kepgub": ("kepgub",), "kepbup": ("kepbup",), "kepwali": ("kepwali",), "kepwalkot": ("kepwali",),
     "kepwalikota": ("kepwali",), "kepmen": ("keputusan_menteri",), "sk": _DECREES,
     "se": ("surat_edaran",),
+    # Long names written without "Nomor" ("Peraturan Menteri 20 tahun 2016"), read like the abbreviations.
+    "undang-undang": ("uu",), "peraturan pemerintah": ("pp",), "peraturan presiden": ("perpres",),
+    "peraturan menteri": ("permen",), "peraturan badan": ("perban",), "peraturan gubernur": ("pergub",),
+    "peraturan bupati": ("perbup",), "peraturan wali kota": ("perwali",), "peraturan walikota": ("perwali",),
+    "keputusan gubernur": ("kepgub",), "keputusan bupati": ("kepbup",), "keputusan wali kota": ("kepwali",),
+    "keputusan walikota": ("kepwali",), "keputusan menteri": ("keputusan_menteri",),
 }
 # "Permenkominfo", "PermenPANRB", "Kepmendagri": the ministry glued to the abbreviation.
 _GLUED = {"permen": "permen", "kepmen": "kepmen"}

@@ -49,7 +49,9 @@ def run(searcher: Searcher, search: SearchQuery, parsed: ParsedQuery, values: Va
     filters = querying.filter_terms(search)
     found = _found(searcher, search, querying.document_match(parsed, search), filters, values, memo)
     relaxed = False
-    if not found.passing and len(parsed.positive) > 1:
+    if not found.passing and parsed.citations:  # a cited instrument is there or not: never "some of the words"
+        notes.append(not_found_note(parsed.citations))
+    elif not found.passing and len(parsed.positive) > 1:
         relaxed_match = querying.document_match(parsed, search, relaxed=True)
         relaxed_found = _found(searcher, search, relaxed_match, filters, values, memo)
         if relaxed_found.passing:
@@ -60,6 +62,13 @@ def run(searcher: Searcher, search: SearchQuery, parsed: ParsedQuery, values: Va
     facets = {name: facet_list(name, found.counts[name]) for name in FACETS}
     return SearchResults(hits=hits, total=len(found.passing), page=search.page, per_page=search.per_page,
                          sort=search.sort, facets=facets, notes=notes, relaxed=relaxed, citations=parsed.citations)
+
+
+def not_found_note(citations: list[QueryCitation] | tuple[QueryCitation, ...]) -> str:
+    """What to tell a person whose cited regulation is not in the vault (instead of unrelated documents)."""
+    cited = "; ".join(citation.label() for citation in citations)
+    return (f"Tidak ada dokumen {cited} di vault. Periksa nomor dan tahunnya; bila dokumennya memang belum ada, "
+            "unggah dokumennya.")
 
 
 @dataclass(frozen=True)

@@ -89,7 +89,8 @@ class Suggestion:
             where = (["judul/perihal"] if match.in_heading else []) + (
                 ["hlm. " + ", ".join(map(str, match.pages))] if match.pages else []
             )
-            parts.append(f"'{match.phrase}'{' (petunjuk)' if match.hint else ''} ({'; '.join(where)})")
+            shown = match.phrase.replace("~", "")  # "~kelola data" is phrase syntax: people read "kelola data"
+            parts.append(f"'{shown}'{' (petunjuk)' if match.hint else ''} ({'; '.join(where)})")
         text = "Cocok dengan " + ", ".join(parts) + "."
         if self.fitting_kind:
             text += f" Jenis dokumen {label(self.fitting_kind)} sesuai untuk indikator ini."

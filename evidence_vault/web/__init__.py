@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Flask, render_template, request
+from flask import Flask, g, render_template, request
 from flask_login import LoginManager, current_user
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import SQLAlchemyError
@@ -32,6 +32,7 @@ from . import (
     search,
     tokens,
     trail,
+    uploads,
 )
 from .context import close_session, db_session
 from .guards import actor
@@ -88,7 +89,7 @@ def _permissions() -> dict[str, Any]:
 MENU = [
     ("documents.index", "Dokumen", None, {"documents.index", "documents.detail", "legal", "links",
                                           "trail.document_history"}),
-    ("documents.upload", "Unggah", "upload", {"documents.upload"}),
+    ("uploads.upload", "Unggah", "upload", {"uploads"}),
     ("search.page", "Cari", None, {"search"}),
     ("indicators.catalogue", "Indikator", None, {"indicators"}),
     ("audit.dashboard", "Audit", None, {"audit"}),
@@ -125,6 +126,7 @@ def _current_scope() -> dict[str, Any]:
         if organisation is None and current_user.organisation_id is not None:
             organisation = session.get(Organisation, current_user.organisation_id)
         period = periods.current_period(session, organisation.id) if organisation else None
+        g.time_zone = organisation.time_zone if organisation else None  # every time shown in the body's zone
     except SQLAlchemyError:
         session.rollback()
         return shown
@@ -158,6 +160,7 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(auth.blueprint)
     app.register_blueprint(health.blueprint)
     app.register_blueprint(documents.blueprint)
+    app.register_blueprint(uploads.blueprint)
     app.register_blueprint(legal.blueprint)
     app.register_blueprint(evidence_links.blueprint)
     app.register_blueprint(indicators.blueprint)

@@ -100,7 +100,8 @@ def download(kind: str) -> Response:
         return redirect(url_for("audit.dashboard", org=organisation.code))
     if not actor().can(Permission.EXPORT, organisation.id):
         abort(404)
-    produced = export(db_session(), FileStore.of(settings()), result, kind, organisation.code)
+    produced = export(db_session(), FileStore.of(settings()), result, kind, organisation.code,
+                      international_csv=request.args.get("csv") == "internasional")
     with db.session_scope(engine()) as writer:  # the request only read: the event is a short write of its own
         record_export(writer, produced, result, organisation.id, current_user.id)
     return Response(produced.content, content_type=produced.mime, headers={  # the type names its charset itself

@@ -1,4 +1,4 @@
-"""Document screens: list, upload, detail with text per page, download, trash."""
+"""Document screens: list (with the uploads still in progress), detail with text per page, download, trash."""
 
 from __future__ import annotations
 
@@ -7,15 +7,14 @@ from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from ..legal import kinds as legal_kinds
-from ..models import Organisation, Role
-from ..pipeline import ingest, worker
-from ..records import documents, organisations
+from ..models import Organisation
+from ..records import documents, first_steps, uploads
 from ..records.access import Permission
 from ..storage import FileStore
 from . import numbers
-from .context import commit_and_index, db_session, end_transaction, engine, settings
+from .context import commit_and_index, db_session, settings
 from .evidence_links import link_view
-from .forms import ConfirmForm, UploadForm, choices
+from .forms import ConfirmForm
 from .guards import actor, document_or_404, requires
 from .legal import legal_view
 
@@ -57,7 +56,18 @@ def index() -> str:
     )
     query = {key: value for key, value in request.args.items() if key not in {"page", "sort", "order"} and value}
     return render_template("documents/list.html", results=results, args=args, trash=False, form=ConfirmForm(),
-                           filters=filters, query=query, kinds=legal_kinds.KINDS)
+                           filters=filters, query=query, kinds=legal_kinds.KINDS,
+                           in_progress=uploads.in_progress(db_session(), actor().visible_organisation_ids()),
+                           first_steps=_first_steps())
+
+
+def _first_steps() -> list[first_steps.Step]:
+    """The checklist of a new organisation, for its team (people who upload); empty once all is done."""
+    own = current_user.organisation_id
+    if own is None or not actor().can(Permission.UPLOAD, own):
+        return []
+    steps = first_steps.first_steps(db_session(), own)
+    return steps if first_steps.remaining(steps) else []
 
 
 @blueprint.route("/trash")
@@ -69,45 +79,6 @@ def trash() -> str:
     )
     return render_template("documents/list.html", results=results, args=args, trash=True,
                            form=ConfirmForm(), filters=documents.Filters(), query={}, kinds=legal_kinds.KINDS)
-
-
-def _upload_form() -> UploadForm:
-    """Admins choose the organisation; everyone else uploads into their own."""
-    form = UploadForm()
-    if current_user.role == Role.ADMIN:
-        everyone = organisations.all_organisations(db_session())
-        form.organisation.choices = choices([(org.id, org.name) for org in everyone])
-    else:
-        del form.organisation
-    return form
-
-
-@blueprint.route("/upload", methods=["GET", "POST"])
-@requires(Permission.UPLOAD)
-def upload() -> str | Response | tuple[str, int]:
-    form = _upload_form()
-    limit = settings().get("upload", "max_files")
-    if form.organisation is not None and not form.organisation.choices:
-        flash("Belum ada organisasi. Buat organisasi dulu (evidence-vault org add).", "error")
-        return redirect(url_for("documents.index"))
-    if not form.validate_on_submit():
-        return render_template("documents/upload.html", form=form, max_files=limit)
-    organisation_id = form.organisation.data if form.organisation is not None else current_user.organisation_id
-    if not actor().can(Permission.UPLOAD, organisation_id):
-        abort(403)
-    files = [f for f in request.files.getlist(form.files.name) if f and f.filename]
-    if len(files) > limit:
-        flash(f"Paling banyak {limit} berkas sekaligus; Anda memilih {len(files)}. "
-              "Bagi menjadi beberapa unggahan.", "error")
-        return render_template("documents/upload.html", form=form, max_files=limit), 400
-    queue_ocr = worker.background_for(settings()).enqueue_ocr  # stored at once; scans are read in the background
-    end_transaction()  # each file is recorded in a transaction of its own, not under this request's lock
-    results = [
-        ingest.ingest_stream(engine(), settings(), f.stream, f.filename, organisation_id, current_user.id,
-                             queue_ocr=queue_ocr)
-        for f in files
-    ]
-    return render_template("documents/upload_results.html", results=results, summary=ingest.summary(results))
 
 
 @blueprint.route("/documents/<int:document_id>")

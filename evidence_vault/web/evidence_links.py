@@ -1,10 +1,10 @@
-"""Linking a document to indicators from its page, and reviewing those links."""
+"""Linking documents to indicators, from a document's page or an indicator's, and reviewing those links."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, flash, redirect, request, url_for
+from flask import Blueprint, abort, flash, redirect, request, url_for
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
@@ -13,8 +13,9 @@ from ..models import Document
 from ..records import links, periods
 from ..records.access import Permission
 from .context import commit_and_index, db_session
-from .forms import LinkForm, ReasonForm, choices
+from .forms import LinkForm, ReasonForm, SuggestionsForm, choices
 from .guards import actor, document_or_404, requires
+from .scope import organisation_in_view
 
 blueprint = Blueprint("links", __name__)
 PICKER_LIMIT = 60
@@ -25,9 +26,7 @@ def link_view(document: Document) -> dict[str, Any]:
     session = db_session()
     framework = framework_by_code(periods.framework_code_for(session, document.organisation_id))
     query = request.args.get("cari", "").strip().lower()
-    candidates = [item for item in framework.indicators
-                  if not query or query in item.code.lower() or query in item.name.lower()
-                  or query in (item.description or "").lower()][:PICKER_LIMIT]
+    candidates = framework.find(query)[:PICKER_LIMIT]
     form = LinkForm(formdata=None)
     form.indicator.choices = choices([(f"{framework.code}:{item.code}", f"{item.code}. {item.name}")
                                       for item in candidates])
@@ -122,3 +121,31 @@ def review_reject(document_id: int, link_id: int) -> Response:
     return _apply(document, lambda session: links.review_reject(session, document, link_id,
                                                                  form.reason.data or "", current_user.id),
                   "Tautan ditolak; operator akan melihat alasannya.")
+
+
+@blueprint.route("/indikator/<framework_code>/<code>/saran", methods=["POST"])
+@requires(Permission.LINK)
+def decide_suggestions(framework_code: str, code: str) -> Response:
+    """Ajukan or Tolak the suggested documents of an indicator: one row's button, or those ticked."""
+    organisation = organisation_in_view()
+    if not actor().can(Permission.LINK, organisation.id):
+        abort(404)
+    form = SuggestionsForm()
+    back = url_for("indicators.detail", framework_code=framework_code, code=code,
+                   org=request.args.get("org") or None) + "#saran"
+    if not form.validate_on_submit():
+        flash("Formulir tidak lengkap; muat ulang halaman lalu coba lagi.", "error")
+        return redirect(back)
+    confirm, chosen = form.decision()
+    session = db_session()
+    try:
+        decided = links.decide_suggestions(session, organisation.id, framework_code, code, chosen, confirm,
+                                           form.reason.data or "", current_user.id)
+    except links.LinkError as error:
+        session.rollback()
+        flash(str(error), "error")
+        return redirect(back)
+    commit_and_index(session, *links.documents_of_links(session, chosen))
+    flash(f"{decided} dokumen diajukan sebagai data dukung indikator {code} dan menunggu ditinjau." if confirm
+          else f"{decided} saran ditolak.", "info")
+    return redirect(back)

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
-from flask import Flask
+from flask import Flask, g, has_app_context
 
 from .. import indonesian
 from ..frameworks.registry import framework_by_code
 
-DISPLAY_ZONE = ZoneInfo("Asia/Jakarta")
 STATUS_LABELS = {
     "pending": "Menunggu",
     "processing": "Sedang diproses",
@@ -37,10 +35,13 @@ def file_size(size: int) -> str:
 
 
 def date_time(value: datetime | None) -> str:
-    """A timestamp in Western Indonesian Time: "12 Maret 2026 14.05 WIB"."""
+    """A timestamp in the time zone of the organisation the page is about: "12 Maret 2026 15.05 WITA".
+
+    WIB when the page is about no organisation (an admin's own pages).
+    """
     if value is None:
         return "-"
-    return f"{indonesian.date_time(value, DISPLAY_ZONE)} WIB"
+    return indonesian.local_time(value, g.get("time_zone") if has_app_context() else None)
 
 
 def long_date(value: str | None) -> str:
@@ -63,6 +64,14 @@ def indicator_label(value: str) -> str:
         return value.replace(":", " ")
 
 
+def framework_name(code: str) -> str:
+    """"spbe-2020" → "Evaluasi SPBE 2020": people read the framework's name, never its code."""
+    try:
+        return framework_by_code(code).name
+    except KeyError:
+        return code
+
+
 def register(app: Flask) -> None:
     app.add_template_filter(long_date, "tanggal")
     app.add_template_filter(lambda mapping, key: {k: v for k, v in mapping.items() if k != key}, "dict_without")
@@ -71,6 +80,7 @@ def register(app: Flask) -> None:
     app.add_template_filter(file_size, "ukuran")
     app.add_template_filter(date_time, "waktu")
     app.add_template_filter(indicator_label, "indikator")
+    app.add_template_filter(framework_name, "kerangka")
     app.add_template_filter(lambda s: STATUS_LABELS.get(s, s), "status_label")
     app.add_template_filter(lambda r: ROLE_LABELS.get(r, r), "role_label")
     app.add_template_filter(lambda s: STANDING_LABELS.get(s, s or "-"), "standing_label")

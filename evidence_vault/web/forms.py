@@ -6,7 +6,18 @@ from typing import Any
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import MultipleFileField
-from wtforms import BooleanField, EmailField, PasswordField, SelectChoice, SelectField, StringField, TextAreaField
+from wtforms import (
+    BooleanField,
+    EmailField,
+    IntegerField,
+    PasswordField,
+    SelectChoice,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
 from wtforms.fields.core import UnboundField
 from wtforms.validators import DataRequired, Length, Optional
 
@@ -149,6 +160,29 @@ class LinkForm(VaultForm):
 
 class ReasonForm(VaultForm):
     reason = TextAreaField("Alasan", validators=[DataRequired("Tuliskan alasannya."), _at_most(2000)])
+
+
+# The reason a suggestion rejected from an indicator's page carries unless the person writes another.
+SUGGESTION_REJECTED = "Tidak sesuai dengan indikator ini."
+
+
+class SuggestionsForm(VaultForm):
+    """The suggested documents of an indicator: one row's Ajukan or Tolak button, or the rows ticked."""
+
+    chosen = SelectMultipleField("Dokumen", coerce=int, validate_choice=False)
+    reason = TextAreaField("Alasan menolak", default=SUGGESTION_REJECTED, validators=[Optional(), _at_most(2000)])
+    confirm_one = IntegerField(validators=[Optional()])
+    reject_one = IntegerField(validators=[Optional()])
+    confirm_chosen = SubmitField("Ajukan yang dipilih")
+    reject_chosen = SubmitField("Tolak yang dipilih")
+
+    def decision(self) -> tuple[bool, list[int]]:
+        """(confirm?, the link ids) from whichever button was pressed."""
+        if self.confirm_one.data:
+            return True, [self.confirm_one.data]
+        if self.reject_one.data:
+            return False, [self.reject_one.data]
+        return not self.reject_chosen.data, list(self.chosen.data or [])
 
 
 class ClaimForm(VaultForm):

@@ -19,7 +19,7 @@ from ..models import AssessmentPeriod, Organisation
 from ..records import claims, external, links, organisations, periods
 from ..records.access import Permission
 from .context import db_session
-from .forms import ClaimForm, ConfirmForm, ExternalValueForm, PeriodForm, choices, form_problems
+from .forms import ClaimForm, ConfirmForm, ExternalValueForm, PeriodForm, SuggestionsForm, choices, form_problems
 from .guards import actor, requires
 from .scope import organisation_in_view, visible_organisations
 
@@ -78,12 +78,15 @@ def detail(framework_code: str, code: str) -> str:
         indicator = framework.indicator(code)
     except KeyError:
         abort(404)
-    evidence = links.links_of_indicator(session, [organisation.id], framework.code, [code])
+    found = links.links_of_indicator(session, [organisation.id], framework.code, [code])
+    suggestions = [(item, document) for item, document in found if item.state == links.SUGGESTED]
+    evidence = [(item, document) for item, document in found if item.state != links.SUGGESTED]
     counterparts = _crosswalk_counterparts(framework, code)
     carried: list[tuple[Any, Any, str]] = []
     for other, other_code, _name in counterparts:
         for link, document in links.links_of_indicator(session, [organisation.id], other, [other_code]):
-            carried.append((link, document, f"{other} {other_code}"))
+            carried.append((link, document, f"{framework_by_code(other).name} indikator {other_code}"))
+    carried_pairs = [(link, document) for link, document, _via in carried]
     period = periods.current_period(session, organisation.id)
     claim = claims.claim_of(session, period.id, code) if claim_allowed(period, framework) else None
     claim_form = ClaimForm(formdata=None, data={"level": level_text(claim.level) if claim else "",
@@ -100,7 +103,9 @@ def detail(framework_code: str, code: str) -> str:
         checklist=result.checklist, result=result, received=received, value_form=value_form,
         rules={level.value: level_rules(indicator.level(level.value)) for level in framework.levels
                if indicator.criteria},
-        evidence=evidence, carried=carried, counterparts=counterparts, period=period, claim=claim,
+        evidence=evidence, carried=carried, suggestions=suggestions, suggestion_form=SuggestionsForm(formdata=None),
+        elsewhere=links.issued_elsewhere(session, [document.id for _item, document in [*found, *carried_pairs]]),
+        can_link=actor().can(Permission.LINK, organisation.id), counterparts=counterparts, period=period, claim=claim,
         claim_form=claim_form, kinds=KINDS, state_labels=links.STATE_LABELS, confirm=ConfirmForm(),
         can_assess=actor().can(Permission.ASSESS, organisation.id) and claim_allowed(period, framework),
     )

@@ -19,7 +19,7 @@ PER_PAGE = 100
 def document_history(document_id: int) -> str:
     document = document_or_404(document_id, Permission.VIEW_HISTORY, include_trash=True)
     entries = history.document_trail(db_session(), document.id)
-    return render_template("trail/document.html", document=document, entries=entries)
+    return render_template("trail/document.html", document=document, entries=entries, **_words())
 
 
 @blueprint.route("/riwayat")
@@ -33,4 +33,10 @@ def organisation_history() -> str:
     names = {org.id: org.name for org in organisations.all_organisations(session)}
     return render_template("trail/organisation.html", entries=entries, page=page, per_page=PER_PAGE,
                            titles=history.document_titles(session, entries), names=names, action=action,
-                           actions=history.ACTION_LABELS)
+                           actions=history.ACTION_LABELS, objects=history.object_names(session, entries), **_words())
+
+
+def _words() -> dict[str, object]:
+    """How the trail's details are put in words (`records.history`)."""
+    return {"detail_labels": history.DETAIL_LABELS, "detail_value": history.detail_value,
+            "object_words": history.OBJECT_WORDS}

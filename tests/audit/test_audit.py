@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import re
 import zipfile
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from flask.testing import FlaskClient
@@ -20,6 +21,7 @@ from evidence_vault.models import Document
 
 from .. import legal_texts
 from ..conftest import Auth, csrf_token
+from ..uploads import post_upload
 
 CONTENT = ("Manajemen data meliputi arsitektur data, data induk, data referensi, basis data, kualitas data dan "
            "interoperabilitas data.")
@@ -39,9 +41,7 @@ class Vault:
         self.client, self.auth = client, auth
 
     def upload(self, name: str, pages: list[str]) -> int:
-        files = [(io.BytesIO(samples.pdf_document(pages)), name)]
-        self.client.post("/upload", data={"csrf_token": self.auth.token(), "files": files},
-                         content_type="multipart/form-data")
+        post_upload(self.client, [(name, samples.pdf_document(pages))])
         engine = self.client.application.extensions["evidence_vault"]["engine"]
         with Session(engine) as session:
             return session.exec(select(Document).order_by(Document.id.desc())).first().id
@@ -140,12 +140,21 @@ def test_exports_read_back(vault: Vault, client: FlaskClient, tmp_path) -> None:
     with client.get("/audit/ekspor.xlsx") as response:
         book = load_workbook(io.BytesIO(response.data))
     assert book.sheetnames == ["Ringkasan", "Indikator", "Muatan kebijakan", "Data dukung"]
-    checklist = [row for row in book["Muatan kebijakan"].iter_rows(min_row=2, values_only=True) if row[0] == "3"]
+    for sheet in book:  # a filter on every sheet, its header row frozen
+        assert sheet.auto_filter.ref and sheet.freeze_panes == "A2", sheet.title
+    assert isinstance(book["Ringkasan"]["B4"].value, datetime) and book["Ringkasan"]["A4"].value == "Tanggal audit"
+    checklist = [row for row in book["Muatan kebijakan"].iter_rows(min_row=2, values_only=True) if row[0] == 3]
     assert [row[3] for row in checklist].count("ya") == 6 and checklist[0][4] == document
     rows = {row[0]: row for row in book["Indikator"].iter_rows(min_row=2, values_only=True)}
-    assert rows["3"][3:6] == (3, 3, 0)
-    evidence = list(book["Data dukung"].iter_rows(min_row=2, values_only=True))
-    assert evidence[0][0] == "3" and evidence[0][1] == document and evidence[0][3] == "Peraturan Bupati"
+    assert rows[3][3:6] == (3, 3, 0) and isinstance(rows[3][10], datetime), "numbers as numbers, dates as dates"
+    header = [cell.value for cell in book["Data dukung"][1]]
+    evidence = [dict(zip(header, row, strict=True))
+                for row in book["Data dukung"].iter_rows(min_row=2, values_only=True)]
+    assert evidence[0]["Indikator"] == 3 and evidence[0]["ID dokumen"] == document
+    assert (evidence[0]["Jenis"], evidence[0]["Nomor"], evidence[0]["Keberlakuan"], evidence[0]["Status tautan"],
+            evidence[0]["Dapat dihitung"]) == ("Peraturan Bupati", "3 Tahun 2023", "Berlaku", "Diajukan", "ya")
+    assert isinstance(evidence[0]["Tanggal penetapan"], datetime)
+    assert book["Data dukung"].cell(row=2, column=header.index("Tanggal penetapan") + 1).number_format == "DD/MM/YYYY"
     with client.get("/audit/ekspor.zip") as response:
         package = zipfile.ZipFile(io.BytesIO(response.data))
     names = package.namelist()
@@ -154,13 +163,23 @@ def test_exports_read_back(vault: Vault, client: FlaskClient, tmp_path) -> None:
     assert package.read("03 Tingkat Kematangan Kebijakan Internal Manajemen Data/Perbup 3 2023.pdf").startswith(b"%PDF")
     manifest = json.loads(package.read("manifest.json"))
     assert manifest["indicators"][2]["files"][0]["document_id"] == document
-    assert "Perbup%203%202023.pdf" in package.read("index.html").decode()
-    with client.get("/audit/ekspor.csv") as response:
-        assert response.data.decode("utf-8-sig").splitlines()[0].startswith("Indikator,Nama")
+    index = package.read("index.html").decode()
+    assert "Perbup%203%202023.pdf" in index and "Organisasi: <strong>Kabupaten Badung</strong>" in index
+    assert "dinilai per <strong>" in index and "Nomor 3 Tahun 2023" in index and "Berlaku" in index
+    assert "Tingkat diklaim: 3 · didukung: 3" in index
+    with client.get("/audit/ekspor.csv") as response:  # for Excel set to Indonesian
+        table = list(csv.reader(io.StringIO(response.data.decode("utf-8-sig")), delimiter=";"))
+    row = next(row for row in table if row[0] == "3")
+    assert table[0][:2] == ["Indikator", "Nama"] and re.fullmatch(r"\d\d/\d\d/20\d\d", row[-1])
+    assert any("," in value for row in table[1:] for value in row[2:3]), "weights with a decimal comma"
+    with client.get("/audit/ekspor.csv?csv=internasional") as response:
+        table = list(csv.reader(io.StringIO(response.data.decode("utf-8-sig"))))
+    row = next(row for row in table if row[0] == "3")
+    assert table[0][:2] == ["Indikator", "Nama"] and re.fullmatch(r"20\d\d-\d\d-\d\d", row[-1])
     page = client.get("/audit").text
     assert "Indeks prediksi" in page and 'class="cell status-ok"' in page
     trail = client.get("/riwayat?aksi=export").text
-    assert trail.count("<td>Mengekspor</td>") == 3
+    assert trail.count("<td>Mengekspor</td>") == 4
 
 
 def test_formula_injection_is_neutralised(vault: Vault, client: FlaskClient) -> None:
@@ -217,13 +236,13 @@ def test_evidence_without_a_claim_is_not_said_to_match_the_claim(vault: Vault, c
     cell = re.search(r'<a class="cell status-(\w+)"[^>]*aria-label="Indikator 3: ([^,"]+)', page)
     assert cell and cell.groups() == ("unclaimed", "Belum ada klaim")
     assert re.search(r'<a class="cell status-ok"[^>]*aria-label="Indikator 6: Sesuai klaim', page)
-    row = re.search(r'<tr class="row-(\w+)">\s*<td>3</td>.*?<td class="status-word">([^<]*)</td>', page, re.S)
+    row = re.search(r'<tr class="row-(\w+)">\s*<td>3</td>.*?<td class="status-word"[^>]*>([^<]*)</td>', page, re.S)
     assert row and row.groups() == ("unclaimed", "Belum ada klaim")
     assert "Belum ada klaim" in page[page.index('class="legend"'):page.index('class="matrix"')]
     with client.get("/audit/ekspor.xlsx") as response:
         book = load_workbook(io.BytesIO(response.data))
     rows = {row[0]: row for row in book["Indikator"].iter_rows(min_row=2, values_only=True)}
-    assert rows["3"][6] == "Belum ada klaim" and rows["6"][6] == "Sesuai klaim"
+    assert rows[3][6] == "Belum ada klaim" and rows[6][6] == "Sesuai klaim"
 
 
 def test_index_and_bands_by_hand() -> None:

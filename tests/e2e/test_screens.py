@@ -106,3 +106,30 @@ def test_audit_and_indicator_pages_print_cleanly(journey: Journey, vault: Vault)
         page.pdf(path=OUTPUT / "print" / f"{name}.pdf", format="A4", print_background=True)
         page.screenshot(path=OUTPUT / "print" / f"{name}.png", full_page=True)
         page.emulate_media(media="screen")
+
+
+def test_the_key_column_stays_on_a_phone(journey: Journey, vault: Vault) -> None:
+    """On a phone: the audit keeps Didukung and Status, the indicator list Klaim, an upload Keterangan; the
+    search results come before the filters, which fold behind "Saring hasil"."""
+    ensure_period(vault)
+    page = journey.as_user("coordinator", PHONE)
+    page.goto(vault.url + "/audit")
+    first = page.locator("table.audit-table tbody tr").first
+    for label in ("Didukung", "Status"):
+        cell = first.locator(f'td[data-label="{label}"]')
+        expect(cell).to_be_visible()
+        assert cell.bounding_box()["x"] + cell.bounding_box()["width"] <= PHONE["width"], label
+    page.goto(vault.url + "/indikator?kerangka=spbe-2020")
+    header = page.locator("table.indicators").first.locator("th:visible")
+    expect(header).to_have_text(["No.", "Indikator", "Diajukan", "Klaim"])
+    page.goto(vault.url + "/cari?q=kelola")
+    hits, filters = page.locator("section.hits"), page.locator("details.facets")
+    expect(hits).to_be_visible()
+    expect(filters.get_by_text("Saring hasil")).to_be_visible()
+    assert hits.bounding_box()["y"] < filters.bounding_box()["y"], "results first"
+    expect(filters.get_by_role("group", name="Saringan")).to_be_hidden()
+    filters.get_by_text("Saring hasil").click()
+    expect(filters.get_by_role("group", name="Saringan")).to_be_visible()
+    desktop = journey.as_user("coordinator", DESKTOP)
+    desktop.goto(vault.url + "/cari?q=kelola")
+    expect(desktop.get_by_role("group", name="Saringan")).to_be_visible()  # always open beside the results

@@ -264,6 +264,9 @@ def test_ctrl_c_says_how_to_index_what_the_stopped_indexer_left(cli, initialised
 
     with monkeypatch.context() as patch:
         patch.setattr(bulk, "_record", record_then_ctrl_c)
+        # The indexer is waited for until it finishes, however slow a loaded machine is (the bounded
+        # wait of a real Ctrl-C, INDEX_WAIT_ON_STOP seconds, is what the first run above exercises).
+        patch.setattr(bulk.Indexer, "close", lambda self, wait_seconds=None: close(self, None))
         stopped_cleanly = cli("ingest", str(folder), "--org", "badung", "--workers", "1")
     assert stopped_cleanly.exit_code == 130 and "check --fix" not in stopped_cleanly.output, "nothing left out"
     assert cli("ingest", str(folder), "--org", "badung", "--workers", "1").exit_code == 0

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import io
-
 from flask.testing import FlaskClient
 from sqlmodel import Session, select
 
@@ -12,6 +10,7 @@ from evidence_vault.models import Document
 
 from .. import legal_texts
 from ..conftest import Auth
+from ..uploads import post_upload
 
 
 def _documents(engine) -> list[Document]:
@@ -21,9 +20,8 @@ def _documents(engine) -> list[Document]:
 
 def test_publish_copy_and_copy_is_not_evidence(client: FlaskClient, auth: Auth, engine) -> None:
     auth.login("other_operator")
-    client.post("/upload", data={"csrf_token": auth.token(), "files": [
-        (io.BytesIO(samples.pdf_document(legal_texts.perbup("4", 2022, "PENGELOLAAN DATA", regent="DENPASAR"))),
-         "perbup-model.pdf")]}, content_type="multipart/form-data")
+    model_text = legal_texts.perbup("4", 2022, "PENGELOLAAN DATA", regent="DENPASAR")
+    post_upload(client, [("perbup-model.pdf", samples.pdf_document(model_text))])
     model = _documents(engine)[0]
     client.post("/logout", data={"csrf_token": auth.token("/")})
 
@@ -45,7 +43,7 @@ def test_publish_copy_and_copy_is_not_evidence(client: FlaskClient, auth: Auth, 
     copy = _documents(engine)[-1]
     assert copy.copied_from_id == model.id and copy.organisation_id != model.organisation_id
     page = client.get(f"/documents/{copy.id}").text
-    assert "salinan dari pustaka bersama" in page.lower() and "shared_copy" in page
+    assert "salinan dari pustaka bersama" in page.lower() and 'data-code="shared_copy"' in page
     assert copy.finding_count >= 1
     again = client.post(f"/pustaka/{model.id}/salin", data={"csrf_token": auth.token("/pustaka")},
                         follow_redirects=True)
@@ -54,8 +52,7 @@ def test_publish_copy_and_copy_is_not_evidence(client: FlaskClient, auth: Auth, 
 
 def test_unpublished_documents_are_not_in_the_library(client: FlaskClient, auth: Auth, engine) -> None:
     auth.login("other_operator")
-    client.post("/upload", data={"csrf_token": auth.token(), "files": [
-        (io.BytesIO(samples.pdf_document(["rahasia denpasar"])), "rahasia.pdf")]}, content_type="multipart/form-data")
+    post_upload(client, [("rahasia.pdf", samples.pdf_document(["rahasia denpasar"]))])
     document = _documents(engine)[0]
     client.post("/logout", data={"csrf_token": auth.token("/")})
     auth.login("operator")
@@ -66,8 +63,7 @@ def test_unpublished_documents_are_not_in_the_library(client: FlaskClient, auth:
 
 def test_history_pages_show_the_trail(client: FlaskClient, auth: Auth, engine) -> None:
     auth.login("operator")
-    client.post("/upload", data={"csrf_token": auth.token(), "files": [
-        (io.BytesIO(samples.pdf_document(legal_texts.perbup())), "perbup.pdf")]}, content_type="multipart/form-data")
+    post_upload(client, [("perbup.pdf", samples.pdf_document(legal_texts.perbup()))])
     document = _documents(engine)[0]
     client.post(f"/documents/{document.id}/delete", data={"csrf_token": auth.token("/")})
     client.post("/logout", data={"csrf_token": auth.token("/")})

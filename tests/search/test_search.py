@@ -169,6 +169,15 @@ def test_citation_also_finds_documents_that_cite_it(index: Index) -> None:
     assert results.citations[0].label() == "Peraturan Bupati Nomor 12 Tahun 2023"
 
 
+def test_a_citation_that_matches_nothing_says_so(index: Index) -> None:
+    """Not the documents that happen to say "Peraturan" and "2016": none, and why."""
+    results = search(index, "Peraturan Menteri 20 tahun 2016")
+    assert results.citations and results.citations[0].kinds == ("permen",)
+    assert results.hits == [] and not results.relaxed
+    assert "Tidak ada dokumen Peraturan Menteri Nomor 20 Tahun 2016 di vault" in results.query_note
+    assert ids(search(index, "Peraturan Menteri 5 tahun 2020"))[0] == 4  # the same form finds what is there
+
+
 # Pages and snippets ------------------------------------------------------------------------------
 
 def test_hits_name_their_pages_with_snippets(index: Index) -> None:

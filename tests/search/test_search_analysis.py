@@ -88,6 +88,9 @@ def test_schema_fingerprint_matches_its_version() -> None:
     ("Kepwali 12/2020", ("kepwali",), "12", 2020),
     ("SE 3/2021", ("surat_edaran",), "3", 2021),
     ("Nomor 12 Tahun 2023", (), "12", 2023),
+    ("Peraturan Menteri 20 tahun 2016", ("permen",), "20", 2016),  # no "Nomor": read like "Permen 20/2016"
+    ("peraturan bupati 12 tahun 2023", ("perbup",), "12", 2023),
+    ("Keputusan Bupati 7/2024", ("kepbup",), "7", 2024),
 ])
 def test_citations_in_queries(query: str, kinds: tuple[str, ...], number: str, year: int) -> None:
     citation = parse_query_citation(f"dokumen {query} terbaru")

@@ -15,7 +15,7 @@ from flask.testing import FlaskClient
 from evidence_vault import db
 from evidence_vault.demo import samples
 from evidence_vault.models import Document
-from evidence_vault.pipeline import ingest
+from evidence_vault.pipeline import ingest, uploads
 from evidence_vault.records import documents, library, links, periods, tokens
 
 from ..conftest import PASSWORD, World, csrf_token
@@ -34,7 +34,9 @@ ROUTES: dict[str, tuple[str, str, str | None, set[str], set[str]]] = {
     "auth.logout": ("POST", "/logout", None, ALL, set()),
     "documents.index": ("GET", "/", None, ALL, set()),
     "documents.trash": ("GET", "/trash", None, LEADS, set()),
-    "documents.upload": ("GET", "/upload", None, WRITERS, set()),
+    "uploads.upload": ("GET", "/upload", None, WRITERS, set()),
+    "uploads.status": ("GET", "/unggah/{home_upload}", "/unggah/{other_upload}", ALL, ADMIN),
+    "uploads.status_json": ("GET", "/unggah/{home_upload}.json", "/unggah/{other_upload}.json", ALL, ADMIN),
     "documents.detail": ("GET", "/documents/{home}", "/documents/{other}", ALL, ADMIN),
     "documents.download": ("GET", "/documents/{home}/download", "/documents/{other}/download", ALL, ADMIN),
     "documents.delete": ("POST", "/documents/{victim}/delete", "/documents/{other_victim}/delete", WRITERS, ADMIN),
@@ -63,6 +65,8 @@ ROUTES: dict[str, tuple[str, str, str | None, set[str], set[str]]] = {
                             "/documents/{other}/tautan/{other_link}/tolak-tinjauan", REVIEWERS, ADMIN),
     "links.remove": ("POST", "/documents/{home}/tautan/{home_link}/hapus",
                      "/documents/{other}/tautan/{other_link}/hapus", WRITERS, ADMIN),
+    "links.decide_suggestions": ("POST", "/indikator/spbe-2020/3/saran", "/indikator/spbe-2020/3/saran?org=denpasar",
+                                 WRITERS, ADMIN),
     "indicators.catalogue": ("GET", "/indikator", "/indikator?org=denpasar", ALL, ADMIN),
     "indicators.detail": ("GET", "/indikator/spbe-2020/3", "/indikator/spbe-2020/3?org=denpasar", ALL, ADMIN),
     "indicators.claim": ("POST", "/indikator/spbe-2020/3/klaim", "/indikator/spbe-2020/3/klaim?org=denpasar",
@@ -139,6 +143,9 @@ def objects(engine, settings, world: World) -> dict[str, int]:
         someone = accounts.find_by_email(session, world.emails["other_operator"])
         ids["someone_token"] = tokens.create(session, someone, "dasbor", "read", 30, max_days=365)[0].id
     ids["other_org"] = other
+    for key, organisation_id in (("home_upload", home), ("other_upload", other)):
+        ids[key], _waiting = uploads.receive(engine, settings, [(io.BytesIO(samples.pdf_document([key])), "a.pdf")],
+                                             organisation_id, None)
     return ids
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import re
 
 from flask.testing import FlaskClient
@@ -13,6 +12,7 @@ from evidence_vault.models import AssessmentPeriod, Document, Event, IndicatorLi
 
 from .. import legal_texts
 from ..conftest import Auth, csrf_token
+from ..uploads import post_upload
 
 DATA_POLICY = legal_texts.perbup(
     "12", 2023, "KEBIJAKAN INTERNAL MANAJEMEN DATA",
@@ -21,8 +21,7 @@ DATA_POLICY = legal_texts.perbup(
 
 
 def upload(client: FlaskClient, auth: Auth, pages: list[str], name: str = "perbup.pdf") -> Document:
-    files = [(io.BytesIO(samples.pdf_document(pages)), name)]
-    client.post("/upload", data={"csrf_token": auth.token(), "files": files}, content_type="multipart/form-data")
+    post_upload(client, [(name, samples.pdf_document(pages))])
     with Session(client.application.extensions["evidence_vault"]["engine"]) as session:
         return session.exec(select(Document).order_by(Document.id.desc())).first()
 
@@ -130,7 +129,7 @@ def test_crosswalk_shows_evidence_under_the_other_framework(client: FlaskClient,
     spbe = client.get("/indikator/spbe-2020/3").text
     counterpart = re.search(r'href="/indikator/pemdi-2026/(\d+)', spbe).group(1)
     pemdi = client.get(f"/indikator/pemdi-2026/{counterpart}").text
-    assert "ditautkan ke spbe-2020 3" in pemdi and document.title[:20] in pemdi
+    assert "ditautkan ke Evaluasi SPBE 2020 indikator 3" in pemdi and document.title[:20] in pemdi
 
 
 def test_indicator_page_shows_the_content_checklist(client: FlaskClient, auth: Auth) -> None:

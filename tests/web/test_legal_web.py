@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import re
 
 from flask.testing import FlaskClient
@@ -13,11 +12,11 @@ from evidence_vault.models import Document, Event
 
 from .. import legal_texts
 from ..conftest import Auth, csrf_token
+from ..uploads import post_upload
 
 
 def upload(client: FlaskClient, auth: Auth, name: str, pages: list[str]) -> Document:
-    files = [(io.BytesIO(samples.pdf_document(pages)), name)]
-    client.post("/upload", data={"csrf_token": auth.token(), "files": files}, content_type="multipart/form-data")
+    post_upload(client, [(name, samples.pdf_document(pages))])
     return latest(client)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import shutil
@@ -18,14 +17,14 @@ from evidence_vault.demo import samples
 
 from .. import legal_texts
 from ..conftest import Auth
+from ..uploads import post_upload
 
 DATA_POLICY = legal_texts.perbup("12", 2023, "KEBIJAKAN INTERNAL MANAJEMEN DATA",
                                  body="Pengelolaan data dilaksanakan oleh seluruh perangkat daerah.")
 
 
 def upload(client: FlaskClient, auth: Auth, name: str, pages: list[str]) -> None:
-    files = [(io.BytesIO(samples.pdf_document(pages)), name)]
-    client.post("/upload", data={"csrf_token": auth.token(), "files": files}, content_type="multipart/form-data")
+    post_upload(client, [(name, samples.pdf_document(pages))])
 
 
 def test_inflections_citations_pages_and_facets(client: FlaskClient, auth: Auth) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import re
 
 import pytest
@@ -11,21 +10,15 @@ from sqlmodel import Session, select
 
 from evidence_vault.demo import samples
 from evidence_vault.models import Document, Event
-from evidence_vault.pipeline import ingest
-from evidence_vault.pipeline.ingest import IngestResult, Outcome
 
 from .. import files, legal_texts
 from ..conftest import PASSWORD, Auth, csrf_token
+from ..uploads import post_upload, rows
 
 
 def upload(client: FlaskClient, auth: Auth, named_files: list[tuple[str, bytes]], organisation: int | None = None):
-    data = {
-        "csrf_token": auth.token(),
-        "files": [(io.BytesIO(content), name) for name, content in named_files],
-    }
-    if organisation is not None:
-        data["organisation"] = str(organisation)
-    return client.post("/upload", data=data, content_type="multipart/form-data")
+    """Through the form, then the worker reads the files; the upload's page."""
+    return post_upload(client, named_files, organisation)
 
 
 def stored(engine) -> list[Document]:
@@ -73,9 +66,8 @@ def test_upload_of_mixed_files_shows_a_result_per_file(client: FlaskClient, auth
         ("perbup-lagi.pdf", perbup),
     ])
     assert response.status_code == 200
-    rows = re.findall(r'<tr class="outcome-(\w+)">', response.text)
-    assert rows == ["added", "added", "added", "failed", "failed", "failed", "duplicate"]
-    assert "Perlu OCR" in response.text
+    assert rows(response.text) == ["done", "done", "reading", "failed", "failed", "failed", "duplicate"]
+    assert "Halaman pindaian sedang dibaca dengan OCR: 0 dari 1 halaman selesai" in response.text
     assert "dikunci dengan kata sandi" in response.text
     assert "Berkas kosong" in response.text
     assert "DOCX atau PDF" in response.text
@@ -86,7 +78,7 @@ def test_oversized_file_is_rejected_and_not_stored(client: FlaskClient, auth: Au
     auth.login("operator")
     client.application.extensions["evidence_vault"]["settings"].values["upload"]["max_bytes"] = 1024
     response = upload(client, auth, [("besar.pdf", samples.pdf_document(["x" * 3000]))])
-    assert re.findall(r'<tr class="outcome-(\w+)">', response.text) == ["rejected"]
+    assert rows(response.text) == ["failed"] and "tidak disimpan" in response.text
     assert stored(engine) == []
 
 
@@ -204,7 +196,7 @@ def test_reupload_of_a_trashed_document_points_to_the_trash(client: FlaskClient,
     upload(client, auth, [("a.pdf", content)])
     client.post(f"/documents/{stored(engine)[0].id}/delete", data={"csrf_token": auth.token("/")})
     response = upload(client, auth, [("a.pdf", content)])
-    assert "Tempat Sampah" in response.text and 'outcome-duplicate' in response.text
+    assert "Tempat Sampah" in response.text and rows(response.text) == ["duplicate"]
 
 
 def test_security_headers(client: FlaskClient) -> None:
@@ -331,14 +323,13 @@ def test_upload_results_start_with_a_summary(client: FlaskClient, auth: Auth, en
         ("perbup-lagi.pdf", perbup),
     ])
     summary = re.search(r'<p class="summary"[^>]*>(.*?)</p>', response.text, re.S)
-    assert summary and response.text.index('class="summary"') < response.text.index('<table class="results">')
-    assert " ".join(summary.group(1).split()) == "4 berkas: 2 tersimpan, 1 tersimpan tetapi gagal dibaca, 1 sudah ada."
+    assert summary and response.text.index('class="summary"') < response.text.index('<table class="results')
+    assert " ".join(summary.group(1).split()) == "4 berkas: 2 selesai, 1 sudah ada, 1 gagal."
     client.application.extensions["evidence_vault"]["settings"].values["upload"]["max_bytes"] = 1024
     response = upload(client, auth, [("besar.pdf", samples.pdf_document(["x" * 3000]))])
-    assert "1 berkas: 1 ditolak." in response.text
-    scans = [IngestResult("a.pdf", Outcome.ADDED, "", 1, "processing"), IngestResult("b.pdf", Outcome.ADDED, "", 2),
-             IngestResult("c.pdf", Outcome.REJECTED, "terlalu besar")]
-    assert ingest.summary(scans) == "3 berkas: 2 tersimpan (1 dengan OCR di latar belakang), 1 ditolak."
+    assert "1 berkas: 1 gagal." in response.text
+    waiting = post_upload(client, [("baru.pdf", samples.pdf_document(["dokumen baru"]))], read=False)
+    assert "1 berkas: 1 masih diproses." in waiting.text
 
 
 def test_audit_as_of_another_day_and_the_period_date_moved(client, auth, engine) -> None:
@@ -354,7 +345,7 @@ def test_audit_as_of_another_day_and_the_period_date_moved(client, auth, engine)
     assert "per=2025-03-01" in elsewhere, "exports from that view are as of that day too"
     assert "tidak dikenali" in client.get("/audit?per=kemarin", follow_redirects=True).text
     csv_text = client.get("/audit/ekspor.csv?tahun=2025&per=2025-03-01").text
-    assert "Dinilai per tanggal" in csv_text.splitlines()[0] and "2025-03-01" in csv_text.splitlines()[1]
+    assert "Dinilai per tanggal" in csv_text.splitlines()[0] and "01/03/2025" in csv_text.splitlines()[1]
 
     response = client.post("/audit/tanggal?tahun=2025", data={"csrf_token": csrf_token(page), "as_of": "2025-09-15"},
                            follow_redirects=True)
