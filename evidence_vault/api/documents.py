@@ -6,11 +6,13 @@ from typing import Annotated, Literal
 
 from flask import request, send_file
 from pydantic import Field
+from sqlmodel import Session
 from werkzeug.wrappers import Response
 
-from ..models import Organisation
-from ..pipeline import ingest, worker
+from ..models import Organisation, UploadStatus
+from ..pipeline import uploads, worker
 from ..records import documents
+from ..records import uploads as upload_records
 from ..records.access import Permission
 from ..storage import FileStore
 from ..web.context import commit_and_index, db_session, end_transaction, engine, settings
@@ -114,13 +116,23 @@ def upload(query: UploadQuery) -> UploadResult:
     if len(files) > limit:
         raise ApiError("invalid_request", f"Paling banyak {limit} berkas sekaligus; Anda mengirim {len(files)}. Bagi "
                                           "menjadi beberapa permintaan.")
+    end_transaction()  # the upload is recorded in a transaction of its own, as the web upload does
+    upload_id, waiting = uploads.receive(engine(), settings(), [(item.stream, item.filename) for item in files],
+                                         organisation.id, actor().user.id)  # type: ignore[arg-type]
     queue_ocr = worker.background_for(settings()).enqueue_ocr
-    end_transaction()  # each file is recorded in a transaction of its own, as the web upload does
-    results = [ingest.ingest_stream(engine(), settings(), item.stream, item.filename, organisation.id,  # type: ignore[arg-type]
-                                    actor().user.id, queue_ocr=queue_ocr) for item in files]
-    return UploadResult(summary=ingest.summary(results), results=[
-        UploadedFile(filename=result.filename, outcome=result.outcome.value, message=result.message,  # type: ignore[arg-type]
-                     document_id=result.document_id, status=result.extraction_status) for result in results])
+    for file_id in waiting:  # read here, by the worker's own function: the caller gets each file's outcome
+        uploads.read(engine(), settings(), file_id, queue_ocr)
+    with Session(engine()) as session:
+        progress = upload_records.progress(session, upload_id)
+    return UploadResult(summary=upload_records.summary(progress), results=[
+        UploadedFile(filename=item.filename, outcome=_OUTCOMES.get(item.status, "failed"), message=item.message,
+                     document_id=item.document_id, status=item.status) for item in progress])
+
+
+# An upload file's status, as the outcome this answer has always given.
+_OUTCOMES: dict[str, Literal["added", "duplicate", "failed"]] = {
+    UploadStatus.DONE.value: "added", UploadStatus.READING.value: "added", UploadStatus.DUPLICATE.value: "duplicate",
+    UploadStatus.FAILED.value: "failed"}
 
 
 def _out(document_id: int, include_trash: bool = False, permission: Permission = Permission.VIEW_DOCUMENTS

@@ -24,7 +24,7 @@ from ..db import session_scope
 from ..extract import ExtractionError, detect_type
 from ..models import UploadStatus
 from ..records import periods, uploads
-from ..storage import FileTooLarge
+from ..storage import FileStore, FileTooLarge
 from . import ingest, ocr_claims, stages
 from .filenames import display_name
 
@@ -47,7 +47,7 @@ def receive(engine: Engine, settings: Settings, files: Iterable[tuple[BinaryIO, 
     The bytes are in the store before the rows that name them are committed: a crash in
     between leaves only a stored file nobody refers to (`stored_files` removes it later).
     """
-    store = ingest.store_for(settings)
+    store = FileStore.of(settings)
     max_bytes = settings.get("upload", "max_bytes")
     received, staged_files = [], []
     try:
@@ -91,7 +91,7 @@ def read(engine: Engine, settings: Settings, file_id: int, queue_ocr: ingest.Que
     if existing is not None:
         return _finish(engine, file_id, UploadStatus.DUPLICATE, ingest.duplicate(claimed.filename, existing).message,
                        existing.id)
-    path = ingest.store_for(settings).path_for(claimed.sha256)
+    path = FileStore.of(settings).path_for(claimed.sha256)
     if not path.is_file():
         return _finish(engine, file_id, UploadStatus.FAILED, GONE)
     with Session(engine) as session:
