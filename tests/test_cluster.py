@@ -136,11 +136,15 @@ def test_two_app_processes_and_two_workers_lose_and_duplicate_nothing(grown_vaul
 
         engine = create_engine(grown_vault)
 
-        def statuses() -> list[str]:
+        def settled() -> bool:
+            """Every uploaded file read by a worker, and every document's scans read by OCR."""
             with engine.connect() as connection:
-                return list(connection.execute(text("SELECT extraction_status FROM document")).scalars())
+                waiting = connection.execute(text(
+                    "SELECT count(*) FROM upload_file WHERE status IN ('received', 'reading')")).scalar_one()
+                statuses = list(connection.execute(text("SELECT extraction_status FROM document")).scalars())
+            return waiting == 0 and "processing" not in statuses
 
-        wait_for(lambda: "processing" not in statuses(), DEADLINE, "every upload's status is final")
+        wait_for(settled, DEADLINE, "every upload's status is final")
         with engine.connect() as connection:
             documents = connection.execute(text("SELECT id, sha256, extraction_status, mime FROM document")).all()
             ocr_runs = connection.execute(text("SELECT object_id FROM event WHERE action = 'document.ocr'")).all()

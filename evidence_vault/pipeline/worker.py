@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from huey import Huey, RedisHuey, SqliteHuey, crontab
+from huey import Huey, PriorityRedisHuey, SqliteHuey, crontab
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
@@ -146,10 +146,14 @@ def _make_queue(settings: Settings) -> Background:
 
 
 def _huey(settings: Settings) -> Huey:
-    """The queue's storage as set by `worker.backend`: a SQLite file under storage/, or a Redis server."""
+    """The queue's storage as set by `worker.backend`: a SQLite file under storage/, or a Redis server.
+
+    Both must honour task priorities (uploads are read before scans wait for OCR): Huey's
+    plain Redis storage refuses them, its priority storage (a sorted set) does not.
+    """
     immediate = bool(settings.get("worker", "immediate"))
     if settings.get("worker", "backend") == "redis":
-        return RedisHuey("evidence-vault", url=settings.get("worker", "redis_url"), results=False,
+        return PriorityRedisHuey("evidence-vault", url=settings.get("worker", "redis_url"), results=False,
                          immediate=immediate, utc=True)
     settings.storage_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     return SqliteHuey("evidence-vault", filename=str(settings.storage_dir / QUEUE_FILE), results=False,

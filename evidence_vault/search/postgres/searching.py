@@ -20,7 +20,7 @@ from .. import querying
 from ..citations import QueryCitation
 from ..parsing import ParsedQuery
 from ..records import FACETS, Hit, PageHit, SearchQuery, SearchResults
-from ..searching import MAX_PAGES_PER_HIT, NOTE_RELAXED, RESCORE_WINDOW, corrected, facet_list
+from ..searching import MAX_PAGES_PER_HIT, NOTE_RELAXED, RESCORE_WINDOW, corrected, facet_list, not_found_note
 from ..snippets import Highlights, snippet
 from .compiling import Compiler, excluded_parts, positive_parts
 
@@ -41,7 +41,9 @@ def run(connection: Connection, search: SearchQuery, parsed: ParsedQuery) -> Sea
     filters = querying.filter_terms(search)
     found = _count(_matching(connection, search, parsed, relaxed=False), filters)
     relaxed = False
-    if not found.passing and len(parsed.positive) > 1:
+    if not found.passing and parsed.citations:  # a cited instrument is there or not: never "some of the words"
+        notes.append(not_found_note(parsed.citations))
+    elif not found.passing and len(parsed.positive) > 1:
         relaxed_found = _count(_matching(connection, search, parsed, relaxed=True), filters)
         if relaxed_found.passing:
             found, relaxed = relaxed_found, True
