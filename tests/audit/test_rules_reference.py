@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
-
 from evidence_vault.frameworks import builtin_codes, builtin_framework
 
-from ..conftest import PROJECT_ROOT
-
-
-def _generator():
-    spec = importlib.util.spec_from_file_location("rules_reference", PROJECT_ROOT / "scripts" / "rules_reference.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from ..conftest import PROJECT_ROOT, load_script
 
 
 def test_the_rules_reference_is_generated_from_the_current_frameworks() -> None:
-    generator = _generator()
+    generator = load_script("rules_reference")
     for code in builtin_codes():
         written = (PROJECT_ROOT / "docs" / f"rules-{code}.md").read_text(encoding="utf-8")
         assert written == generator.reference(builtin_framework(code)), (
@@ -26,7 +16,7 @@ def test_the_rules_reference_is_generated_from_the_current_frameworks() -> None:
 
 
 def test_every_level_of_every_indicator_is_described() -> None:
-    generator = _generator()
+    generator = load_script("rules_reference")
     for code in builtin_codes():
         framework = builtin_framework(code)
         text = generator.reference(framework)
