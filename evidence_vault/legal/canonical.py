@@ -101,7 +101,10 @@ def canonical_line(line: str) -> str:
             index += used
             continue
         numeric = word[-1].isdigit() and re.match(r"[.,]?\d", line[end:end + 2] or "")
-        out.append(word if numeric else repair(word))  # "Rp1.000.000": an amount, not a word
+        fixed = word if numeric else repair(word)  # "Rp1.000.000": an amount, not a word
+        if index == 0 and fixed == word and not line[:start].strip():
+            fixed = _lost_start(word) or word
+        out.append(fixed)
         cursor = end
         index += 1
     out.append(line[cursor:])
@@ -282,6 +285,39 @@ def _case_like(word: str, model: str) -> str:
     if letters and letters[0].isupper():
         return word[:1].upper() + word[1:]
     return word
+
+
+LOST_AT_START = 2
+
+
+def _lost_start(token: str) -> str | None:
+    """"NDANG-UNDANG", "ERATURAN": a scan that cut off a line's first one or two letters.
+
+    Only for the first word of a line, only when it is no word itself, and only towards a common
+    word that ends with it (a rare name is never guessed).
+    """
+    if len(token) < 4 or not token.isalpha() or is_word(token):
+        return None
+    lower = token.lower()
+    ends = _ends()
+    candidates = [word for word in ends.get(lower, ()) if frequency(word) >= COMMON_ENOUGH]
+    if not candidates:  # "FNTANG": "TENTANG" cut short and its E read as F
+        candidates = [word for variant in _variants(lower) for word in ends.get(variant, ())
+                      if frequency(word) >= COMMON_ENOUGH]
+    if not candidates:
+        return None
+    return _case_like(max(candidates, key=frequency), token)
+
+
+@cache
+def _ends() -> dict[str, tuple[str, ...]]:
+    """Each vocabulary word under what is left of it without its first one or two letters."""
+    ends: dict[str, list[str]] = {}
+    for word in vocabulary():
+        for cut in range(1, LOST_AT_START + 1):
+            if len(word) - cut >= 4:
+                ends.setdefault(word[cut:], []).append(word)
+    return {end: tuple(words) for end, words in ends.items()}
 
 
 def _join_hyphenated(lines: list[str]) -> list[str]:

@@ -25,17 +25,39 @@ _REPEAL = re.compile(rf"(?:{fuzzy('dicabut')}\s+dan\s+)?dinyatakan\s+tidak\s+ber
 # The active voice of a decision: "Mencabut : a. ...; Menetapkan : ...", "Dengan mencabut Undang-undang ...".
 _REPEALING_VERB = re.compile(rf"(?:\bDengan\s+|^\s*(?:[IVX]+\.\s*)?(?=\S+\s*:)){fuzzy('Mencabut')}\s*:?\s*",
                              re.IGNORECASE | re.MULTILINE)
-# A clause that opens with the instrument it ends ("Undang-Undang Nomor 13 Tahun 1980 ... dinyatakan tidak berlaku").
+# A clause that opens with the instrument it ends ("Undang-Undang Nomor 13 Tahun 1980 ... dinyatakan tidak berlaku"),
+# perhaps after when ("Dengan berlakunya undang-undang ini, Undang-Undang Nomor 4 Tahun 1999 ...").
 _OPENS_WITH_CITATION = re.compile(
-    r"^\W*(?:Pada\s+saat\s+[^,]{5,80},\s*)?(?:Undang|Peraturan|Keputusan|Instruksi|Surat)", re.IGNORECASE)
+    r"^\W*(?:(?:Pada\s+saat|(?:Dengan|Sejak|Mulai)\s+(?:mulai\s+)?berlakunya)\s+[^,]{3,80},\s*)?"
+    r"(?:Undang|Peraturan|Keputusan|Instruksi|Surat)", re.IGNORECASE)
 _DECISION_END = re.compile(r"\b(?:Menetapkan|Dengan\s+persetujuan|MEMUTUSKAN)\b", re.IGNORECASE)
-# "Beberapa ketentuan dalam Undang-Undang Nomor 18 Tahun 2009 ... diubah sebagai berikut": an amendment in the body.
-_AMENDING_CLAUSE = re.compile(r"(?:Beberapa\s+)?ketentuan\s+(?:dalam\s+)?(?P<passage>.{10,600}?)\s+diubah\s*"
-                              r"(?:dan\s+ditambah\s*)?(?:sehingga|sebagai\s+berikut)", re.IGNORECASE | re.DOTALL)
-_AMENDMENT = re.compile(r"^PERUBAHAN\s+(?:\w+\s+)?ATAS\s+(?P<target>.+)$", re.IGNORECASE)
+# An amendment in the body: "Beberapa ketentuan dalam Undang-Undang Nomor 18 Tahun 2009 ... diubah sebagai
+# berikut", "Pasal 12 ayat (1) Undang-undang ... (Undang-undang Nomor 22 tahun 1957), perkataan "..." diubah menjadi",
+# "Susunan Anggaran ... sebagaimana ditetapkan dengan Undang-undang No. 9 tahun 1962 ... diubah dan ditambah seperti
+# tercantum". The verb of the amendment itself, never the history "sebagaimana telah diubah dengan".
+_AMENDING_VERB = re.compile(r"(?<![a-z])diubah\s*(?:(?:dan|/)\s*(?:di\s*)?tambah\s*)?,?\s*"
+                            r"(?:sehingga|sebagai\s+berikut|menjadi|seperti\s+(?:tercantum|berikut))", re.IGNORECASE)
+# Where the sentence that amends starts: an article heading ("Pasal 1." / "Pasal 1" on its own line), a new line,
+# a numbered item, or the end of the previous clause.
+_AMENDING_START = re.compile(r"\bPasal\s+\d+[A-Za-z]?\s*(?:\.\s|\n)|\n|;|:\s|^\s*(?:[IVX]+|\d+)\.\s",
+                             re.IGNORECASE | re.MULTILINE)
+# The history of the amended instrument, whose citations are not amended here: "... sebagaimana telah beberapa
+# kali diubah terakhir dengan Undang-Undang ...", "seperti setelah diubah dan ditambah terakhir dengan ...".
+_HISTORY = re.compile(r"\b(?:sebagaimana|seperti|yang)\s+(?:telah|setelah)\s+(?:\w+\s+){0,3}?(?:diubah|ditambah)",
+                      re.IGNORECASE)
+_AMENDING_PASSAGE = 600
+# Titles that amend: "PERUBAHAN ATAS ...", the older "PENGUBAHAN ...", "PERUBAHAN KEDUA ATAS ...",
+# "PERUBAHAN DAN TAMBAHAN ...", "PERUBAHAN UNDANG-UNDANG NO. 24 TAHUN 1954 DAN UNDANG-UNDANG NO. 28 TAHUN 1956",
+# and a title that does something else "DENGAN MENGUBAH UNDANG-UNDANG NO. 14 TAHUN 1950 ...".
+_AMENDMENT = re.compile(r"^PE(?:RU|NGU)BAHAN\s+(?:(?!ATAS\b)[A-Z]+\s+)?(?:(?:DAN|SERTA)\s+(?:TAMBAHAN|PENAMBAHAN)\s+)?"
+                        r"(?:ATAS\s+)?(?P<target>(?:UNDANG|PERATURAN|KEPUTUSAN|INSTRUKSI|SURAT|QANUN).+)$"
+                        r"|\bDENGAN\s+MENGUBAH\s+(?P<changed>.+)$", re.IGNORECASE)
+# Between two amended instruments of one title: "... TAHUN 1954 DAN UNDANG-UNDANG NO. 28 ...".
+_JOINED = re.compile(r"^\W*(?:,|DAN|SERTA)\W*$", re.IGNORECASE)
 # Where the clause that repeals starts: an article, a paragraph, a decree's dictum ("KEEMPAT :"), the operative part.
 _CLAUSE_START = re.compile(r"(?:^|\n)\s*(?:Pasal\s+\d+\s*\n|\(\d+\)\s|KE[A-Z]{3,}\s*:|MEMUTUSKAN\b|Menetapkan\s*:)")
 _KIND_LOOKBACK = 160
+_YEAR_FIRST = re.compile(r"^\s+tahun\s+(?P<year>[12]\d{3})\s*,?\s*$", re.IGNORECASE)
 _INTERRUPTED = re.compile(r"[();]|\b(?:Tahun|Berita|Lembaran|Tambahan|tentang|Nomor)\b", re.IGNORECASE)
 
 
@@ -66,7 +88,11 @@ class CitedRelation:
 
 def parse_citations(text: str) -> list[Citation]:
     """Every "<jenis> ... Nomor N [Tahun Y] [tentang T]" in a passage, in order."""
-    text = squash(text)
+    return [citation for citation, _start, _end in _cited(squash(text))]
+
+
+def _cited(text: str) -> list[tuple[Citation, int, int]]:
+    """The citations of a squashed passage with where each stands (from its jenis to its number)."""
     found = []
     for nomor in _NOMOR.finditer(text):
         before = text[max(0, nomor.start() - _KIND_LOOKBACK):nomor.start()]
@@ -75,36 +101,55 @@ def parse_citations(text: str) -> list[Citation]:
         if not jenis_matches or not number_match:
             continue
         jenis = jenis_matches[-1]
-        if _INTERRUPTED.search(before[jenis.end():]):
+        between = before[jenis.end():]
+        year_first = _YEAR_FIRST.match(between)  # "Undang-undang tahun 1954, Nomor 41"
+        if _INTERRUPTED.search(between) and not year_first:
             continue  # "Nomor" of a gazette or of something else, not of this jenis
         number, year = split_number(number_match.group("text"))
+        if year_first and year is None:
+            year = int(year_first.group("year"))
         rest = text[number_match.end():number_match.end() + 400]
         title = ""
         if tentang := _TENTANG.match(rest):
             title = _TITLE_END.split(tentang.group("title"), maxsplit=1)[0].strip(" ,.")
         cited = squash(before[jenis.start():] + text[nomor.start():number_match.end()])
-        found.append(Citation(kind_of(jenis), number, year, title, cited + (f" tentang {title}" if title else "")))
+        start = nomor.start() - len(before) + jenis.start()
+        found.append((Citation(kind_of(jenis), number, year, title, cited + (f" tentang {title}" if title else "")),
+                      start, number_match.end()))
     return found
 
 
 def amendments(pages: list[str]) -> list[CitedRelation]:
-    """Instruments amended in the body ("Beberapa ketentuan dalam Undang-Undang Nomor 18 Tahun 2009 ... diubah")."""
+    """Instruments amended in the body: the first instrument cited in the sentence whose verb amends."""
     found: list[CitedRelation] = []
+    seen: set[tuple[str, str | None, int | None]] = set()
     for index, page in enumerate(pages):
-        for match in _AMENDING_CLAUSE.finditer(page):
-            citations = parse_citations(match.group("passage"))
-            if citations:
-                found.append(CitedRelation("mengubah", citations[0], index + 1, squash(match.group(0))[:300]))
+        for verb in _AMENDING_VERB.finditer(page):
+            window = page[max(0, verb.start() - _AMENDING_PASSAGE):verb.start()]
+            starts = list(_AMENDING_START.finditer(window))
+            passage = window[starts[-1].end():] if starts else window
+            passage = _HISTORY.split(passage, maxsplit=1)[0]
+            citations = parse_citations(passage)
+            if citations and citations[0].key() not in seen:
+                seen.add(citations[0].key())
+                found.append(CitedRelation("mengubah", citations[0], index + 1, squash(passage + verb.group(0))[-300:]))
     return found
 
 
-def amendment_target(tentang: str) -> Citation | None:
-    """"PERUBAHAN ATAS PERATURAN ... NOMOR 11 TAHUN 2007 TENTANG ..." → the amended instrument."""
-    match = _AMENDMENT.match(squash(tentang))
+def amendment_targets(tentang: str) -> list[Citation]:
+    """"PERUBAHAN ATAS PERATURAN ... NOMOR 11 TAHUN 2007 TENTANG ..." → the amended instruments (one, or
+    several joined by "DAN"); never those of the amended instrument's own history ("SEBAGAIMANA TELAH DIUBAH")."""
+    match = _AMENDMENT.search(squash(tentang))
     if not match:
-        return None
-    citations = parse_citations(match.group("target"))
-    return citations[0] if citations else None
+        return []
+    target = _HISTORY.split(match.group("target") or match.group("changed"), maxsplit=1)[0]
+    cited = _cited(target)
+    targets = [citation for citation, _start, _end in cited[:1]]
+    for (_previous, _start, end), (citation, start, _end) in zip(cited, cited[1:], strict=False):
+        if not _JOINED.match(target[end:start]):
+            break  # a citation inside the amended instrument's title, not a second amended one
+        targets.append(citation)
+    return targets
 
 
 _IMPLEMENTS = re.compile(rf"{fuzzy('untuk')}\s+{fuzzy('melaksanakan')}\s+(?:ketentuan\s+)?", re.IGNORECASE)

@@ -27,17 +27,18 @@ _TITLE_STOP = re.compile(
 )
 _BLOCK_END = re.compile(rf"^(?:{fuzzy('DENGAN')}\s*{fuzzy('RAHMAT')}|{fuzzy('MENIMBANG')}|{fuzzy('MENGINGAT')})",
                         re.IGNORECASE)
-_BLESSING = re.compile(r"\s*\S{0,6}\s*\.?R\s*A\s*C?H\s*M\s*A\s*T\s+T\s*U\s*H\s*A\s*N\b.*$", re.IGNORECASE)
+_BLESSING = re.compile(r"\s*\S{0,6}\s*\.?R\s*A\s*[CK]?H\s*M\s*A\s*T\s+T\s*U\s*H\s*A\s*N\b.*$", re.IGNORECASE)
 _SPLIT_JENIS = re.compile(r"^(PERATURAN|KEPUTUSAN|PERATURAN BERSAMA|SURAT EDARAN)$", re.IGNORECASE)
 _MENETAPKAN = re.compile(rf"{fuzzy('Menetapkan')}\s*:\s*", re.IGNORECASE)
 _MARKER_LINE = re.compile(r"^(SALINAN|RANCANGAN|DRAFT|DRAF|KONSEP)\b\.?", re.IGNORECASE)
-_TAHUN = re.compile(r"T\s*A\s*H\s*(?:U|IJ|I\s*J|LI)\s*N\s*(?P<year>[12Il!][0-9OolIZS!]{3})", re.IGNORECASE)
+_TAHUN = re.compile(r"T\s*A\s*H\s*(?:U|IJ|I\s*J|LI)\s*N\s*(?P<year>[12Il!Z][0-9OolIZSB!]{3})", re.IGNORECASE)
 _OLD_STYLE = re.compile(r"^0*(?P<number>\d+)\s*[/1I]\s*[A-Z]{1,4}\b", re.IGNORECASE)
 _TRAILING_YEAR = re.compile(r"(?P<year>(?:19|20)\d\d)\s*$")
 # The number before TAHUN as OCR leaves it: "I1", "l", "1l", ",I9", "4.", "7,", "2O" read as 11, 1, 11, 19, 4, 7, 20.
 _NUMBER_BEFORE_TAHUN = re.compile(r"^[,.\s]*(?P<number>[0-9OolI!|SZ]{1,4}[A-Z]?)[.,]?\s*T\s*A\s*H\s*(?:U|IJ|LI)",
                                   re.IGNORECASE)
 _DIGITS = str.maketrans("OolI!|SZ", "00111152")
+_YEAR_DIGITS = str.maketrans("OolI!|SZB", "001111528")  # "19B7": in a year a B can only be an 8
 _PREFIXED_OLD_STYLE = re.compile(r"^PER\s*/\s*0*(?P<number>\d+)\s*/", re.IGNORECASE)  # "PER/17/M.PAN/5/2009"
 
 
@@ -205,6 +206,9 @@ def _title_after(lines: list[str], cursor: int, inline: str | None) -> tuple[lis
             break
         title.append(lines[cursor])
         cursor += 1
+    joined = " ".join(title)
+    if (blessing := _BLESSING.search(joined)) and blessing.start() > 0:
+        title = [joined[:blessing.start()]]  # "... DENGAN RAHMAT" / "TUHAN YANG MAHA ESA": over two lines
     return [line for line in title if line], cursor
 
 
@@ -252,7 +256,7 @@ def split_number(nomor_text: str) -> tuple[str | None, int | None]:
     year_match = _TAHUN.search(text) or _TRAILING_YEAR.search(text)
     year = None
     if year_match:
-        digits = year_match.group("year").translate(_DIGITS)
+        digits = year_match.group("year").translate(_YEAR_DIGITS)
         year = int(digits) if digits.isdigit() else None
     if match := _NUMBER_BEFORE_TAHUN.match(text):
         raw = match.group("number")

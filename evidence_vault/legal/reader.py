@@ -16,7 +16,7 @@ from datetime import date
 from ..indonesian import long_date
 from . import drafts, evidence, layout, sop
 from .canonical import canonical_pages
-from .citations import CitedRelation, amendment_target, amendments, implements, repeal_target, repeals, reviewed
+from .citations import CitedRelation, amendment_targets, amendments, implements, repeal_target, repeals, reviewed
 from .closing import Act, enactment, gazette, promulgation
 from .fields import FieldValue, LegalMetadata
 from .heading import Heading, parse_heading
@@ -286,8 +286,8 @@ def _relations(heading: Heading | None, pages: list[str], fields: Fields) -> lis
     relations = []
     if heading and _enacts_another(heading.tentang):
         return relations  # "PENETAPAN PERPPU ... MENJADI UNDANG-UNDANG": what the enacted text changes is its own
-    if heading and (target := amendment_target(heading.tentang)):
-        relations.append(CitedRelation("mengubah", target, heading.page, heading.tentang[:300]))
+    if heading and (targets := amendment_targets(heading.tentang)):
+        relations += [CitedRelation("mengubah", target, heading.page, heading.tentang[:300]) for target in targets]
     else:
         relations += amendments(pages)  # the body says what it amends only when the title does not
     found = repeals(pages)

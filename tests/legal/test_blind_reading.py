@@ -32,7 +32,7 @@ FLOORS = {
                                         "penandatangan_nama": 15},
 }
 UU_SAMPLE = 30
-UU_FLOORS = {("docx", "none"): 30, ("pdf", "heavy"): 25}  # of 30, for each of the four fields
+UU_FLOORS = {("docx", "none"): 30, ("pdf", "heavy"): 29}  # of 30, for each of the four fields
 
 
 @pytest.mark.parametrize(("name", "split"), sorted(FLOORS))
@@ -64,10 +64,12 @@ def test_amendments_and_repeals_of_real_statutes(settings: Settings, tmp_path: P
     require_corpus(uu_corpus.ROOT)
     tune = measure_uu_relations("tune", settings, tmp_path / "tune")
     holdout = measure_uu_relations("holdout", settings, tmp_path / "holdout")
-    assert (tune.right, tune.recalled) >= (34, 33), "\n".join(tune.table() + tune.misses)  # of 35 found, 43 wanted
-    assert (holdout.right, holdout.recalled) >= (25, 22), "\n".join(holdout.table())  # of 28 found, 27 wanted
-    assert tune.found - tune.right <= 1 and holdout.found - holdout.right <= 3
+    assert (tune.right, tune.recalled) >= (43, 42), "\n".join(tune.table() + tune.misses)  # of 43 found, 43 wanted
+    assert (holdout.right, holdout.recalled) >= (27, 23), "\n".join(holdout.table())  # of 30 found, 27 wanted
+    assert tune.found - tune.right <= 0 and holdout.found - holdout.right <= 3
 
 
 def _misses(score: Score, split: str) -> str:
-    return "(holdout: misses not shown, so they cannot be tuned on)" if split == "holdout" else "\n".join(score.misses)
+    if split.startswith("holdout"):
+        return "(holdout: misses not shown, so they cannot be tuned on)"
+    return "\n".join(score.misses)

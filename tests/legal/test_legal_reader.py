@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from evidence_vault.legal import read_legal
-from evidence_vault.legal.citations import amendment_target, parse_citations
+from evidence_vault.legal.citations import amendment_targets, amendments, parse_citations, repeals
 from evidence_vault.legal.heading import split_number
 from evidence_vault.legal.text import month_number, parse_date
 
@@ -179,9 +179,60 @@ def test_citations(text: str, expected: tuple[str, str, int, str]) -> None:
 
 
 def test_amendment_target_from_title() -> None:
-    target = amendment_target("PERUBAHAN KEDUA ATAS PERATURAN MENTERI KOMUNIKASI DAN INFORMATIKA NOMOR "
-                              "01/PER/M.KOMINFO/01/2010 TENTANG PENYELENGGARAAN JARINGAN TELEKOMUNIKASI")
-    assert target is not None and (target.kind, target.number, target.year) == ("permen", "1", 2010)
+    targets = amendment_targets("PERUBAHAN KEDUA ATAS PERATURAN MENTERI KOMUNIKASI DAN INFORMATIKA NOMOR "
+                                "01/PER/M.KOMINFO/01/2010 TENTANG PENYELENGGARAAN JARINGAN TELEKOMUNIKASI")
+    assert [(target.kind, target.number, target.year) for target in targets] == [("permen", "1", 2010)]
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    # Older statutes: "PENGUBAHAN", no "ATAS", two amended laws joined by "DAN" (UU 76/1957).
+    ("PENGUBAHAN UNDANG-UNDANG NO. 24 TAHUN 1954 DAN UNDANG- UNDANG NO. 28 TAHUN 1956 MENGENAI PENGGANTIAN "
+     'PERKATAAN "MENTERI KEHAKIMAN"', [("uu", "24", 1954), ("uu", "28", 1956)]),
+    ("PERUBAHAN UNDANG-UNDANG NOMOR 21 TAHUN 1952 TENTANG HAK MENGANGKAT DAN MEMBERHENTIKAN PEGAWAI NEGERI SIPIL",
+     [("uu", "21", 1952)]),
+    # A title that does something else by amending (UU 4/1968).
+    ("PEMBENTUKAN KABUPATEN PURWAKARTA DAN KABUPATEN SUBANG DENGAN MENGUBAH UNDANG-UNDANG NO.14 TAHUN 1950 "
+     "TENTANG PEMBENTUKAN DAERAH-DAERAH KABUPATEN", [("uu", "14", 1950)]),
+    # The amended law's own history is not amended here; a law cited in the amended law's title neither.
+    ("PERUBAHAN ATAS UNDANG-UNDANG NOMOR 6 TAHUN 1983 TENTANG KETENTUAN UMUM DAN TATA CARA PERPAJAKAN "
+     "SEBAGAIMANA TELAH DIUBAH DENGAN UNDANG-UNDANG NOMOR 9 TAHUN 1994", [("uu", "6", 1983)]),
+    ("PERUBAHAN ATAS UNDANG-UNDANG NOMOR 2 TAHUN 2020 TENTANG PENETAPAN PERATURAN PEMERINTAH PENGGANTI "
+     "UNDANG-UNDANG NOMOR 1 TAHUN 2020 MENJADI UNDANG-UNDANG", [("uu", "2", 2020)]),
+    ("PERUBAHAN IKLIM DAN PENGELOLAAN LINGKUNGAN", []),
+])
+def test_amendment_targets_of_titles(title: str, expected: list[tuple[str, str, int]]) -> None:
+    assert [(target.kind, target.number, target.year) for target in amendment_targets(title)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Real sentences of UU 26/1957, 8/1963 and 7/1957 (the corpus), whose bodies amend without "ketentuan".
+    ('Pasal 1.\nPada Pasal 5 ayat (2) serta Pasal 12 ayat (1) Undang-undang tentang Penyelesaian Perselisihan '
+     'Perburuhan (Undang-undang Nomor 22 tahun 1957, Lembaran Negara tahun 1957 Nomor 42), perkataan "seorang wakil '
+     'Kementerian Perekonomian" diubah menjadi "seorang wakil Kementerian Perindustrian".', [("uu", "22", 1957)]),
+    ("Pasal 1. Susunan Anggaran Pendapatan dan Belanja Negara tahun 1962 sebagaimana ditetapkan dengan Undang-undang "
+     "No. 9 tahun 1962 (Lembaran-Negara tahun 1962 No. 27) diubah dan ditambah seperti tercantum dalam Lampiran 1 "
+     "Undang-undang ini.", [("uu", "9", 1962)]),
+    ("Pasal 1.\nBagian IV (Kementerian Keuangan) dari anggaran Republik Indonesia yang mengenai tahun dinas 1953, "
+     "yang antara lain ditetapkan atas Undang-undang tahun 1954, Nomor 41 (lembaran Negara Republik Indonesia tahun "
+     "1954 Nomor 112), diubah dan ditambah sebagai berikut:", [("uu", "41", 1954)]),
+    # History ("sebagaimana telah diubah ... dengan") and the considerations ("perlu diubah") amend nothing.
+    ("Pasal 1\nOrdonansi Pajak Perseroan 1925, sebagaimana telah diubah dan ditambah terakhir dengan Undang-undang "
+     "Nomor 8 Tahun 1967, diubah sebagai berikut:", []),
+    ("Menimbang : bahwa Undang-undang No. 9 tahun 1962 perlu diubah dan ditambah;", []),
+])
+def test_amendments_in_the_body(text: str, expected: list[tuple[str, str, int]]) -> None:
+    assert [(found.citation.kind, found.citation.number, found.citation.year)
+            for found in amendments([text])] == expected
+
+
+def test_a_repeal_after_dengan_berlakunya() -> None:
+    """UU 22/2003: "Dengan berlakunya undang-undang ini, Undang-Undang Nomor 4 Tahun 1999 ... dinyatakan tidak
+    berlaku." opens with when, then the repealed law."""
+    text = ("Pasal 110\nDengan berlakunya undang-undang ini, Undang-Undang Nomor 4 Tahun 1999 tentang Susunan dan "
+            "Kedudukan Majelis Permusyawaratan Rakyat (Lembaran Negara Tahun 1999 Nomor 24, Tambahan Lembaran Negara "
+            "Nomor 3811) dinyatakan tidak berlaku.")
+    assert [(found.relation, found.citation.number, found.citation.year) for found in repeals([text])] == [
+        ("mencabut", "4", 1999)]
 
 
 def _values(pages: list[str]) -> dict[str, str]:
