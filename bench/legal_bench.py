@@ -138,12 +138,12 @@ def blind_sets(settings: Settings) -> None:
     from tests.reading_accuracy import BLIND, measure
 
     for name in ("legal-instruments", "evidence-documents"):
-        for split in ("tune", "tune2", "holdout"):
+        for split in ("tune", "tune2", "tune3", "holdout", "holdout2"):
             folder = BLIND / name / split
             if not folder.exists():
                 continue
             score = measure(folder, settings, Path(tempfile.mkdtemp()))
-            kind = "never tuned on" if split == "holdout" else "tuned on"
+            kind = "never tuned on" if split.startswith("holdout") else "tuned on"
             print(f"Blind set {name}/{split} ({score.documents} documents, {kind}):")
             print("\n".join(score.table()))
 

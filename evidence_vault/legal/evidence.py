@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from . import layout
-from .jenis import JENIS_REGEX
+from . import agreements, certificates, layout
+from .jenis import JENIS_REGEX, title_case
 from .signature import Signer, last_signer
 from .text import parse_date, squash
 
@@ -28,7 +28,7 @@ TITLES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(?:NOTULEN|NOTULA|RISALAH\s+RAPAT|CATATAN\s+RAPAT|LAPORAN\s+SINGKAT\s+RAPAT|"
                 r"RINGKASAN\s+HASIL\s+RAPAT)\b", re.I), "notulen"),
     (re.compile(r"^(?:ADD?ENDUM\s+(?:(?:KE)?(?:SATU|DUA|TIGA|[IVX]+|\d+)\s+)?(?:ATAS\s+)?)?"
-                r"(?:NOTA\s+KESEPAHAMAN|MEMORANDUM\s+OF\s+UNDERSTANDING|PERJANJIAN\s+KERJA\s*SAMA|"
+                r"(?:NOTA\s+KESEPAHAMAN|NOTA\s+KESEPAKATAN|MEMORANDUM\s+OF\s+UNDERSTANDING|PERJANJIAN\s+KERJA\s*SAMA|"
                 r"KESEPAKATAN\s+BERSAMA|PERJANJIAN\s+KERJASAMA)\b", re.I), "perjanjian"),
     (re.compile(r"^(?:SERTIFIKAT|CERTIFICATE|PIAGAM)\b", re.I), "sertifikat"),
     (re.compile(r"^(?:MANUAL|PANDUAN|PETUNJUK\s+(?:TEKNIS|PENGGUNAAN|PELAKSANAAN)|BUKU\s+(?:PANDUAN|PETUNJUK|MANUAL)|USER\s+GUIDE|"
@@ -68,7 +68,7 @@ class EvidenceReading:
     meeting: date | None = None
     year: int | None = None
     signer: Signer = field(default_factory=lambda: Signer(None, None))
-    body: str | None = None
+    body: str | None = None  # who issued it, when the letterhead does not say (an agreement's own party)
 
 
 def title_kind(pages: Sequence[str]) -> tuple[str, str] | None:
@@ -146,9 +146,36 @@ def read_evidence(pages: Sequence[str], kind: str, kind_line: str) -> EvidenceRe
         year_hint = partial[1]
     else:
         year_hint = None
+    signer, body = last_signer(pages), None
+    if kind == "perjanjian" and pages:  # two parties: the body's own side of the agreement
+        parties = agreements.sides(pages)
+        numbers = agreements.numbers(pages[0])
+        if parties.own is not None and len(numbers) > parties.own:
+            number = clean_number(numbers[parties.own]) or number
+        if parties.own_label:
+            signer = last_signer(pages, party=parties.own_label)
+        body = layout.letterhead_body(parties.own_party) if parties.own_party else None
+        place = place or agreements.signed_at(pages)
+    if kind == "laporan" and pages and not layout.letterhead_body(pages[0]):
+        body = firm(pages[0])  # an external auditor's report, on the firm's letterhead
+    if kind == "sertifikat" and pages:  # the letterhead is the issuer's; the holder stands in the middle
+        certificate = certificates.read_certificate(pages[0])
+        subject, body = certificate.subject or subject, certificate.issuer
+        number = number or certificate.number
     year = _year(number, dated) or year_hint or (layout.cover_year(pages[0]) if pages else None)
     return EvidenceReading(kind=kind, kind_line=kind_line, page=1, number=number, subject=subject, place=place,
-                           dated=dated, meeting=meeting, year=year, signer=last_signer(pages))
+                           dated=dated, meeting=meeting, year=year, signer=signer, body=body)
+
+
+_FIRM = re.compile(r"^(?P<form>PT|CV)\.?\s+(?P<name>[A-Z][A-Z0-9 .&'-]{2,80})$")
+
+
+def firm(page: str) -> str | None:
+    """A company heading the page ("PT INTEGRA AUDIT SISTEM" → "PT Integra Audit Sistem")."""
+    for line in [squash(line) for line in layout.lines_of(page) if squash(line)][:3]:
+        if match := _FIRM.match(line):
+            return f"{match.group('form')} {title_case(match.group('name').strip(' .'))}"
+    return None
 
 
 def letter_number(pages: Sequence[str], fields: dict[str, layout.Labelled] | None = None) -> str | None:
@@ -161,8 +188,11 @@ def letter_number(pages: Sequence[str], fields: dict[str, layout.Labelled] | Non
             if match := _NUMBER_LINE.match(line):
                 value = match.group("value")
                 break
-    if not value:
-        return None
+    return clean_number(value) if value else None
+
+
+def clean_number(value: str) -> str | None:
+    """A number as written, cleaned of what OCR and layouts put beside it; None when left blank."""
     value = re.split(r"\s{2,}|\s(?:Tanggal|Sifat|Lampiran|Hal)\b", value)[0].strip(" .:")
     if found_date := parse_date(value):  # "B/1732/KT.01.02/2024 22 Juli 2024": the date stands on the same line
         value = value[:value.find(found_date[1])].strip(" ,.")

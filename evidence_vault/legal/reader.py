@@ -145,7 +145,7 @@ def _evidence(fields: Fields, pages: list[str], kind: str, line: str) -> None:
         readable = title_case(reading.subject) if reading.subject.isupper() else reading.subject
         named = kind in ("laporan", "dokumen_perencanaan", "manual", "sertifikat", "perjanjian")
         fields["judul"] = FieldValue(readable if named else f"{KINDS[kind].label}: {readable}", confidence=0.6, **where)
-    if body := layout.letterhead_body(pages[0]):
+    if body := reading.body or layout.letterhead_body(pages[0]):
         fields["teu_badan"] = FieldValue(body, confidence=0.6, page=1, matched=body)
     if reading.place:
         fields["tempat_penetapan"] = FieldValue(reading.place, confidence=0.6, **where)

@@ -27,7 +27,7 @@ _RANK = re.compile(
     re.IGNORECASE,
 )
 _HONORIFIC = (r"(?:Prof\.?|Drs\.?|Dra\.?|Dr\.?|dr\.?|Ir\.?|Hj\.|KH\.|Hi\.|H\.|Rr\.|R\.|"
-              r"(?:Irjen|Brigjen|Kombes|Kol|Letkol|Mayjen|Laksda|Marsda)\.?(?:\s+(?:Pol\.|TNI))?(?:\s+\(Purn\.?\))?)")
+              r"(?:Irjen|Brigjen|Kombes|Kol|Letkol|Mayjen|Letjen|Laksda|Laksdya|Marsda|Marsdya)\.?(?:\s+(?:Pol\.|TNI))?(?:\s+\(Purn\.?\))?)")
 # Offices a signature block names before the name; a line starting with one is never the name.
 _OFFICE_START = re.compile(
     r"^(?:a\.?\s?n\.?|u\.?\s?b\.?|Plt\.?|Plh\.?|Pj\.?|Penjabat|BUPAT\S*|WAL[I1]\s*KOTA|WAL[I1]KOTA|GUBERNUR|"
@@ -74,6 +74,7 @@ def is_office_line(line: str) -> bool:
 def clean_name(line: str) -> str:
     """A name as OCR leaves it, tidied: "RAHMASAR1" → "RAHMASARI", "SETIO13UDI" → "SETIOBUDI", ". H. X, ,M.Si."."""
     line = squash(line).strip(" ,")
+    line = re.sub(r"[\s,:;|'`~^_—–-]+$", "", line)  # "M.AP. :": a scan's speck after the degrees
     line = re.sub(r"^[^A-Za-z(]+", "", line)
     line = re.sub(r",\s*,\s*", ", ", re.sub(r"\s+'(?=[A-Z])", " ", line))
     words = []
@@ -123,7 +124,16 @@ def names_in(line: str) -> list[str]:
             left, right = line[:position].strip(" ,"), line[position:].strip(" ,")
             if "," in left and looks_like_name(left) and looks_like_name(right):
                 return [left, right]  # "…, S.Kom. Dedi …": the left name ends with its degrees
+    for match in _HONORIFIC_INSIDE.finditer(line):  # "BENNY WIJAYA KUSUMA H. RUSDI …": the right one's honorific
+        left, right = line[:match.start()].strip(" ,"), line[match.start():].strip(" ,")
+        if looks_like_name(left) and looks_like_name(right):
+            return [left, right]
     return [line] if looks_like_name(line) else []
+
+
+_HONORIFIC_INSIDE = re.compile(r"(?<=[A-Za-z)]) (?=(?:H|Hj|Dr|Drs|Dra|Ir|Prof)\.\s)")
+# Two marks side by side: the signatures of two parties (an agreement) as a PDF's text layer or a table gives them.
+_MARKS_SIDE_BY_SIDE = re.compile(r"^tt[dcl1]{1,2}\.?\s+(?:\|\s+)?tt[dcl1]{1,2}\.?$", re.IGNORECASE)
 
 
 def read_block(lines: Sequence[str], *, bottom_up: bool = False) -> Signer:
@@ -143,22 +153,25 @@ def read_block(lines: Sequence[str], *, bottom_up: bool = False) -> Signer:
     return Signer(title, None)
 
 
-def last_signer(pages: Sequence[str]) -> Signer:
-    """The signer of a letter, minutes or report: the block nearest the end, the approving one of two."""
+def last_signer(pages: Sequence[str], party: str | None = None) -> Signer:
+    """The signer of a letter, minutes or report: the block nearest the end, the approving one of two.
+
+    `party` ("KESATU" | "KEDUA"): of an agreement's two signers, the one under that party's label.
+    """
     lines = [line for page in pages for line in page.split("\n")]
+    acceptance: Signer | None = None
+    above = len(lines)  # lines from here down belong to a receipt already passed over
     for index in range(len(lines) - 1, -1, -1):
-        line = squash(lines[index])
-        if not (_NIP.match(line) or SIGNATURE_MARK.match(line) and line.lower().startswith("ttd")):
+        if index >= above or (found := _block_at(lines, index, party)) is None:
             continue
-        if " | " in line:
-            columns = _columns(lines, index)
-            if columns:
-                return columns
-        name_index = _name_above(lines, index) if _NIP.match(line) else _name_below(lines, index)
-        if name_index is None:
+        receipt = next((back for back in range(index - 1, max(index - 6, -1), -1)
+                        if _ACCEPTANCE.search(lines[back])), None)
+        if acceptance is None and receipt is not None:
+            acceptance, above = found, receipt  # "Telah diterima oleh Auditee:": the receiving side, not the signer
             continue
-        office = _office_above(lines, name_index)
-        return Signer(office, _chosen(lines, name_index))
+        return found
+    if acceptance is not None:
+        return acceptance
     for index in range(len(lines) - 1, max(len(lines) - 40, -1), -1):  # no NIP, no "ttd": office then name
         if is_office_line(squash(lines[index])) and not looks_like_name(lines[index]):
             start = index
@@ -168,6 +181,24 @@ def last_signer(pages: Sequence[str]) -> Signer:
             if found.name:
                 return found
     return Signer(None, None)
+
+
+_ACCEPTANCE = re.compile(r"\b(?:(?:Telah\s+)?[Dd]iterima\s+oleh|Yang\s+menerima|PENERIMA\b|Tanda\s+terima)",
+                         re.IGNORECASE)
+
+
+def _block_at(lines: Sequence[str], index: int, party: str | None) -> Signer | None:
+    """The signature block whose mark or NIP line is at `index`, if that line is one."""
+    line = squash(lines[index])
+    if not (_NIP.match(line) or SIGNATURE_MARK.match(line) and line.lower().startswith("ttd")
+            or _MARKS_SIDE_BY_SIDE.match(line)):
+        return None
+    if " | " in line and (columns := _columns(lines, index, party)):
+        return columns
+    name_index = _name_above(lines, index) if _NIP.match(line) else _name_below(lines, index)
+    if name_index is None:
+        return None
+    return Signer(_office_above(lines, name_index), _chosen(lines, name_index, party))
 
 
 def _name_above(lines: Sequence[str], index: int) -> int | None:
@@ -188,16 +219,20 @@ def _name_below(lines: Sequence[str], index: int) -> int | None:
     return None
 
 
-def _chosen(lines: Sequence[str], name_index: int) -> str:
-    """One name of a line; of two side by side, the first party's, the approving one, or else the first."""
+def _chosen(lines: Sequence[str], name_index: int, party: str | None = None) -> str:
+    """One name of a line; of two side by side, the party's asked for (else the first party's), the
+    approving one, or else the first."""
     names = names_in(lines[name_index])
     if len(names) == 1:
         return names[0]
     context = " ".join(squash(line) for line in lines[max(0, name_index - 6):name_index])
-    first_party = re.search(r"PIHAK\s+(?:KESATU|PERTAMA)", context, re.IGNORECASE)
-    second_party = re.search(r"PIHAK\s+KEDUA", context, re.IGNORECASE)
-    if first_party and second_party:  # the first party often signs on the right
-        return names[-1] if first_party.start() > second_party.start() else names[0]
+    labels = next((squash(line) for line in reversed(lines[max(0, name_index - 6):name_index])
+                   if len(re.findall(r"PIHAK\s+(?:KESATU|PERTAMA|KEDUA)", line, re.IGNORECASE)) == 2), "")
+    first_party = re.search(r"PIHAK\s+(?:KESATU|PERTAMA)", labels, re.IGNORECASE)
+    second_party = re.search(r"PIHAK\s+KEDUA", labels, re.IGNORECASE)
+    if first_party and second_party:  # "PIHAK KEDUA, PIHAK KESATU,": the first party often signs on the right
+        wanted, other = (second_party, first_party) if party == "KEDUA" else (first_party, second_party)
+        return names[-1] if wanted.start() > other.start() else names[0]
     approving = re.search(r"Mengetahui|Menyetujui", context, re.IGNORECASE)
     first_label = re.match(r"\W*(\w+)", context)
     right = approving and first_label and not re.match(r"Mengetahui|Menyetujui", first_label.group(1), re.I)
@@ -219,14 +254,17 @@ def _office_above(lines: Sequence[str], name_index: int) -> str | None:
     return squash(" ".join(reversed(office))).strip(" ,") or None
 
 
-def _columns(lines: Sequence[str], index: int) -> Signer | None:
-    """Two signature blocks side by side (a table): the approving one, else the right-hand one."""
-    block = [squash(line) for line in lines[max(0, index - 8):index + 1] if " | " in line]
+def _columns(lines: Sequence[str], index: int, party: str | None = None) -> Signer | None:
+    """Two signature blocks side by side (a table): the party's asked for, the approving one, else the
+    right-hand one."""
+    block = [squash(line) for line in lines[max(0, index - 8):index + 3] if " | " in line]
     split = [[cell.strip() for cell in line.split(" | ")] for line in block]
     width = max(len(row) for row in split)
     columns = [[row[column] for row in split if column < len(row) and row[column]] for column in range(width)]
-    chosen = next((column for column in columns if any(re.match(r"Mengetahui|Menyetujui", cell, re.I)
-                                                       for cell in column)), columns[-1])
+    label = re.compile(rf"PIHAK\s+(?:{'KESATU|PERTAMA' if party == 'KESATU' else 'KEDUA'})\b", re.I) if party else None
+    chosen = next((column for column in columns if label and any(label.match(cell) for cell in column)), None)
+    chosen = chosen or next((column for column in columns if any(re.match(r"Mengetahui|Menyetujui", cell, re.I)
+                                                                 for cell in column)), columns[-1])
     names = [cell for cell in chosen if looks_like_name(cell)]
     if not names:
         return None

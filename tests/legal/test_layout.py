@@ -68,6 +68,8 @@ def test_the_signer_of_a_letter_is_the_name_above_the_nip() -> None:
     (["WALI KOTA TIRTAMULYA,", "ttd", "dr. NOVIANTI RAHMASAR1, 'M.Kes."], "dr. NOVIANTI RAHMASARI, M.Kes."),
     (["GUBERNUR KEPULAUAN MUTIARA,", "ttcl.", ". RAHMAT HIDAYATULLAH, S.IP., ,M.Si."],
      "RAHMAT HIDAYATULLAH, S.IP., M.Si."),
+    (["Plt. KEPALA DINAS KOMUNIKASI", "DAN INFORMATIKA,", "TTD", "FITRIANI LUBIS, S.Sos., M.AP. :"],
+     "FITRIANI LUBIS, S.Sos., M.AP."),  # a scan's speck after the degrees
     (["BUPATI LEMBAH HIJAU,", ""], None),  # unsigned: the office is no name
     (["WALI KOTA TIRTAMULYA", "INSTRUKSI GUBERNUR TELUK CENDANA"], None),
 ])
