@@ -206,19 +206,29 @@ _BODY_START = re.compile(r"^(?:Menimbang|Mengingat|DENGAN\s+RAHMAT|Dengan\s+horm
                          r"BAB\s+[IVXL\d]+|KATA\s+PENGANTAR|DAFTAR\s+ISI)\b", re.I)
 
 
+_PERIOD = re.compile(r"^(?:TAHUN\s+(?:ANGGARAN\s+)?|PERIODE\s+)(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)\d\d)?$", re.I)
+
+
 def title_blocks(page: str, max_lines: int = 25) -> list[list[str]]:
     """The successive blocks of capitalised lines at the top of a page, until the body begins."""
     lines = [line for line in lines_of(page) if line][:max_lines]
     start = _after_letterhead(lines)
     blocks: list[list[str]] = []
     current: list[str] = []
-    for line in lines[start:]:
+    following = lines[start + 1:] + [""]
+    for line, after in zip(lines[start:], following, strict=True):
         if _BODY_START.match(line):
             break
         joining = bool(current) and re.fullmatch(r"ANTARA|DAN|DENGAN", current[-1], re.IGNORECASE)
         lead_in = len(current) == 1 and bool(_AUTHOR.match(current[0]) or _DRAFT_MARK.match(current[0]))
-        if _title_like(line) and not _MARKINGS.match(line) and not lead_in and (
-                not current or joining or not _AUTHOR.match(line)):
+        # "LAPORAN SURVEI ..." / "DINAS KOMUNIKASI ... KOTA X" / "TAHUN 2024": a unit naming its region right before
+        # the year is the title's.
+        owned = bool(current) and bool(_PERIOD.match(after)) and bool(_UNIT.match(line)) and bool(
+            re.search(r"\b(?:KABUPATEN|KOTA|PROVINSI)\s+\w", line, re.IGNORECASE))  # not "TIM KOORDINASI SPBE"
+        # "... / TAHUN 2025-2029" / "PEMERINTAH KABUPATEN X": after the period, a cover names who made it.
+        ended = bool(current) and bool(_PERIOD.match(current[-1])) and bool(_LETTERHEAD.match(line))
+        if _title_like(line) and not _MARKINGS.match(line) and not lead_in and not ended and (
+                not current or joining or owned or not _AUTHOR.match(line)):
             current.append(line)
             continue
         if current:

@@ -136,12 +136,17 @@ _HONORIFIC_INSIDE = re.compile(r"(?<=[A-Za-z)]) (?=(?:H|Hj|Dr|Drs|Dra|Ir|Prof)\.
 _MARKS_SIDE_BY_SIDE = re.compile(r"^tt[dcl1]{1,2}\.?\s+(?:\|\s+)?tt[dcl1]{1,2}\.?$", re.IGNORECASE)
 
 
+# The region that ends an office over two lines ("Kepala Dinas Komunikasi dan Informatika" / "Provinsi Teluk Cendana,").
+_REGION_LINE = re.compile(r"^(?:Provinsi|Kabupaten|Kota|Daerah)\s+[A-Z]", re.IGNORECASE)
+
+
 def read_block(lines: Sequence[str], *, bottom_up: bool = False) -> Signer:
     """Office lines, an optional signature mark, then the name (lines in reading order)."""
     cleaned = [squash(line) for line in lines if squash(line)]
     office: list[str] = []
     position = 0
-    while position < len(cleaned) and len(office) < 5 and is_office_line(cleaned[position]) \
+    while position < len(cleaned) and len(office) < 5 and (
+            is_office_line(cleaned[position]) or office and _REGION_LINE.match(cleaned[position])) \
             and not looks_like_name(cleaned[position]):
         office.append(cleaned[position])
         position += 1
@@ -233,10 +238,17 @@ def _chosen(lines: Sequence[str], name_index: int, party: str | None = None) -> 
     if first_party and second_party:  # "PIHAK KEDUA, PIHAK KESATU,": the first party often signs on the right
         wanted, other = (second_party, first_party) if party == "KEDUA" else (first_party, second_party)
         return names[-1] if wanted.start() > other.start() else names[0]
+    label = next((found for line in reversed(lines[max(0, name_index - 6):name_index])
+                  if (found := _APPROVING.search(squash(line)))), None)
+    if label is not None:  # "Notulis, | Pimpinan Rapat,": the approving label's side
+        return names[-1] if label.start() > 0 else names[0]
     approving = re.search(r"Mengetahui|Menyetujui", context, re.IGNORECASE)
     first_label = re.match(r"\W*(\w+)", context)
     right = approving and first_label and not re.match(r"Mengetahui|Menyetujui", first_label.group(1), re.I)
     return names[-1] if right else names[0]
+
+
+_APPROVING = re.compile(r"Mengetahui|Menyetujui|Pimpinan\s+Rapat|Ketua\s+Rapat", re.IGNORECASE)
 
 
 def _office_above(lines: Sequence[str], name_index: int) -> str | None:

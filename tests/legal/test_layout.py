@@ -85,6 +85,24 @@ def test_two_signers_side_by_side() -> None:
     assert last_signer(["\n".join(minutes)]).name == "Dedi Suparman Hadiwijaya, S.Kom., M.T."  # the approving one
 
 
+@pytest.mark.parametrize(("labels", "name"), [
+    ("Notulis, Pimpinan Rapat,", "Drs. Parlindungan Siregar, M.Si."),
+    ("Pimpinan Rapat, Notulis,", "Nur Aisyah Harahap, A.Md.Kom."),
+])
+def test_the_meeting_chair_signs_minutes_on_either_side(labels: str, name: str) -> None:
+    block = [labels, "ttd ttd", "Nur Aisyah Harahap, A.Md.Kom. Drs. Parlindungan Siregar, M.Si.",
+             "NIP 19950214 202012 2 001 NIP 19700710 199303 1 008"]
+    assert last_signer(["\n".join(block)]).name == name
+
+
+def test_an_office_over_two_lines_ends_with_its_region() -> None:
+    block = ["Bandar Cendana, 20 Juli 2023", "Kepala Dinas Komunikasi dan Informatika", "Provinsi Teluk Cendana,", "",
+             "", "Desi Ratnasari Matondang, S.Kom., M.Si.", "Versi | Tanggal | Keterangan", "0.1 | 3 April 2023 | Draf"]
+    found = last_signer(["\n".join(block)])
+    assert (found.office, found.name) == ("Kepala Dinas Komunikasi dan Informatika Provinsi Teluk Cendana",
+                                          "Desi Ratnasari Matondang, S.Kom., M.Si.")
+
+
 def test_the_first_party_signs_an_agreement_on_the_right() -> None:
     block = ["PIHAK KEDUA, PIHAK KESATU,", "REKTOR UNIVERSITAS BUPATI SUKAMAJU", "ttd. ttd.",
              "Prof. Dr. Ir. TEGUH ARIFIN SANTOSO, M.Sc. H. ASEP KURNIAWAN SYAHRIR", "NIP 1 NIP 2"]
@@ -106,3 +124,17 @@ def test_the_sop_header_table(page: str) -> None:
     assert (found.number, found.effective, found.title) == (
         "800/SOP-06/Diskominfo/2023", date(2023, 2, 1), "Pelayanan Permohonan Subdomain")
     assert found.name == "Dedi Suparman Hadiwijaya, S.Kom., M.T."
+
+
+@pytest.mark.parametrize(("cover", "title"), [
+    # The unit before the year belongs to the title ...
+    ("LAPORAN\nSURVEI KEPUASAN PENGGUNA LAYANAN APLIKASI\nDINAS KOMUNIKASI DAN INFORMATIKA KOTA SIDOARUM\nTAHUN 2024\n\n"
+     "PEMERINTAH KOTA SIDOARUM\nDesember 2024",
+     "LAPORAN SURVEI KEPUASAN PENGGUNA LAYANAN APLIKASI DINAS KOMUNIKASI DAN INFORMATIKA KOTA SIDOARUM TAHUN 2024"),
+    # ... and the government after the period is who made it, not the title.
+    ("RENCANA INDUK (MASTERPLAN)\nTEKNOLOGI INFORMASI DAN KOMUNIKASI\nKABUPATEN RANTAU BENING\nTAHUN 2025-2029\n"
+     "PEMERINTAH KABUPATEN RANTAU BENING\nDisusun oleh:\nDinas Komunikasi dan Informatika",
+     "RENCANA INDUK (MASTERPLAN) TEKNOLOGI INFORMASI DAN KOMUNIKASI KABUPATEN RANTAU BENING TAHUN 2025-2029"),
+])
+def test_a_cover_title_ends_at_its_period(cover: str, title: str) -> None:
+    assert " ".join(layout.title_blocks(cover)[0]) == title
