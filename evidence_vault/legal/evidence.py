@@ -18,7 +18,7 @@ from datetime import date
 from . import agreements, certificates, layout
 from .jenis import JENIS_REGEX, title_case
 from .signature import Signer, last_signer
-from .text import parse_date, squash
+from .text import field_date, parse_date, squash
 
 # Kind words a title starts with, most specific first.
 TITLES: list[tuple[re.Pattern[str], str]] = [
@@ -133,7 +133,7 @@ def read_evidence(pages: Sequence[str], kind: str, kind_line: str) -> EvidenceRe
     place_date = place_date or layout.place_and_date(pages, last=True)
     place, dated = (place_date[0], place_date[1]) if place_date else (None, None)
     meeting = _meeting(pages, fields, kind)
-    if dated is None and (letter_date := fields.get("tanggal")) and (parsed := parse_date(letter_date.value)):
+    if dated is None and (letter_date := fields.get("tanggal")) and (parsed := field_date(letter_date.value)):
         dated = parsed[0]
     if dated is None and kind in ("notulen", "berita_acara"):
         dated = meeting
@@ -244,7 +244,7 @@ def _meeting(pages: Sequence[str], fields: dict[str, layout.Labelled], kind: str
     if kind not in ("undangan", "notulen", "berita_acara", "nota_dinas", "lainnya"):
         return None
     for label in _MEETING_LABELS:
-        if (found := fields.get(label)) and (parsed := parse_date(found.value)):
+        if (found := fields.get(label)) and (parsed := field_date(found.value)):
             if label == "tanggal" and kind in ("nota_dinas", "lainnya"):
                 continue  # a memo's "Tanggal" is its own date
             return parsed[0]

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from .text import month_number, parse_date, squash, uppercase_ratio
+from .text import field_date, month_number, parse_date, squash, uppercase_ratio
 
 # Labels of the fields office documents carry, normalised ("Hari/Tanggal" → "hari tanggal").
 LABELS = (
@@ -108,7 +108,7 @@ def place_and_date(pages: Sequence[str], *, last: bool = False) -> tuple[str, da
                 match = _PLACE_DATE.match(cell)
                 if not match:
                     continue
-                parsed = parse_date(match.group("date"))
+                parsed = field_date(match.group("date"))
                 place = match.group("place").strip()
                 if parsed and parsed[1].strip() == match.group("date").strip() and not _not_a_place(place):
                     found.append((place.title() if place.isupper() else place, parsed[0], page_index + 1))

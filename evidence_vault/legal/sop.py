@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .signature import SIGNATURE_MARK, is_office_line, looks_like_name
-from .text import parse_date, squash
+from .text import field_date, squash
 
 _LABEL = {
     "nomor": r"N(?:omor|o\.?)\s+SOP",
@@ -115,16 +115,8 @@ def _with_continuation(text: str, value: str | None, limit: int = 3) -> str | No
 
 
 def _date(value: str | None) -> date | None:
-    if not value:
-        return None
-    if found := parse_date(value):
-        return found[0]
-    if match := re.search(r"\b(\d{1,2})[-/.](\d{1,2})[-/.]((?:19|20)\d\d)\b", value):
-        try:
-            return date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
-        except ValueError:
-            return None
-    return None
+    found = field_date(value) if value else None
+    return found[0] if found else None
 
 
 def _office(value: str | None) -> str | None:

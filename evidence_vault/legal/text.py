@@ -75,6 +75,24 @@ def parse_date(text: str) -> tuple[date, str] | None:
     return None
 
 
+# "03-02-2025", "06/10/2025", "25.03.2025": a date in figures, day first, as forms and signing lines write it.
+_NUMERIC_DATE = re.compile(r"(?<![\d./-])(?P<day>\d{1,2})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)"
+                           r"(?P<year>(?:19|20)\d\d)(?![\d./-])")
+
+
+def field_date(text: str) -> tuple[date, str] | None:
+    """The date a short value gives (a labelled "Tanggal :" field, the date of a signing line): in words, else in
+    figures. Only for such values: in running text, figures may be anything."""
+    if found := parse_date(text):
+        return found
+    for match in _NUMERIC_DATE.finditer(text):
+        try:
+            return date(int(match.group("year")), int(match.group("month")), int(match.group("day"))), match.group(0)
+        except ValueError:
+            continue
+    return None
+
+
 def _to_date(day: str, month: str, year: str) -> date | None:
     number = month_number(month)
     if number is None:

@@ -9,7 +9,7 @@ import pytest
 from evidence_vault.legal import read_legal
 from evidence_vault.legal.citations import amendment_targets, amendments, parse_citations, repeals
 from evidence_vault.legal.heading import split_number
-from evidence_vault.legal.text import month_number, parse_date
+from evidence_vault.legal.text import field_date, month_number, parse_date
 
 from .. import legal_texts
 
@@ -294,3 +294,25 @@ def test_a_draft_sops_date_of_making_is_no_enactment() -> None:
     values = _values([draft])
     assert values["status"] == "rancangan"
     assert "tanggal_penetapan" not in values and values["tahun"] == "2024"
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("03-02-2025", date(2025, 2, 3)),
+    ("Senin, 06/10/2025", date(2025, 10, 6)),
+    ("25.03.2025", date(2025, 3, 25)),
+    ("12 Maret 2014", date(2014, 3, 12)),
+    ("31-02-2025", None),  # no such day
+    ("400.14.1/045/Aptika/II/2025", None),  # a letter's number is no date
+])
+def test_dates_of_fields_in_figures(value: str, expected: date | None) -> None:
+    found = field_date(value)
+    assert (found[0] if found else None) == expected
+
+
+def test_a_memo_dated_in_figures_is_dated_by_its_field_not_by_a_date_in_its_body() -> None:
+    memo = ("PEMERINTAH KABUPATEN GUNUNG SARI\nDINAS KOMUNIKASI DAN INFORMATIKA\nNOTA DINAS\n"
+            "Kepada : Yth. Kepala Dinas\nDari : Kepala Bidang Aplikasi Informatika\nTanggal : 03-02-2025\n"
+            "Nomor : 400.14.1/045/Aptika/II/2025\nHal : Permohonan Persetujuan Audit Aplikasi\n"
+            "Dengan hormat, menindaklanjuti rencana audit yang ditetapkan pada tanggal 20 Desember 2024, kami "
+            "sampaikan ...")
+    assert _values([memo])["tanggal_dokumen"] == "2025-02-03"
