@@ -61,7 +61,7 @@ def read_sop(pages: Sequence[str]) -> SopReading | None:
         return SopReading(
             number=re.sub(r"^[^0-9A-Za-z]+", "", re.sub(r"\s*/\s*", "/", number)) if number else None,
             printed_number=printed,
-            title=_with_continuation(text, values["nama"]),
+            title=_with_continuation(text, values["nama"]) or _title_under_heading(text),
             made=_date(values["dibuat"]),
             effective=_date(values["efektif"]),
             office=_office(_before_mark(values["disahkan"])),
@@ -70,6 +70,24 @@ def read_sop(pages: Sequence[str]) -> SopReading | None:
             matched=squash(text)[:400],
         )
     return None
+
+
+_HEADING = re.compile(r"^\W*STANDAR\s+OPERASIONAL\s+PROSEDUR(?:\s*\(?SOP\)?)?\s*$", re.IGNORECASE)
+
+
+def _title_under_heading(text: str) -> str | None:
+    """With no "Nama SOP" cell, the procedure is named in capitals under the heading ("STANDAR OPERASIONAL
+    PROSEDUR (SOP)" / "PENCADANGAN DAN PEMULIHAN DATA ..."), before the first label."""
+    lines = [line.strip() for line in text.split("\n")]
+    start = next((index for index, line in enumerate(lines[:30]) if _HEADING.match(line)), None)
+    if start is None:
+        return None
+    parts = []
+    for line in lines[start + 1:start + 4]:
+        if not line or not line.isupper() or _ANY_LABEL.search(line) or " | " in line:
+            break
+        parts.append(line)
+    return " ".join(parts) or None
 
 
 def _unwrapped(page: str) -> str:

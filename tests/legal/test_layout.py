@@ -138,3 +138,12 @@ def test_the_sop_header_table(page: str) -> None:
 ])
 def test_a_cover_title_ends_at_its_period(cover: str, title: str) -> None:
     assert " ".join(layout.title_blocks(cover)[0]) == title
+
+
+def test_an_sop_without_a_name_cell_is_named_under_its_heading() -> None:
+    page = ("PEMERINTAH KOTA BATU LAYAR\nDINAS KOMUNIKASI DAN INFORMATIKA\nSTANDAR OPERASIONAL PROSEDUR (SOP)\n"
+            "PENCADANGAN DAN PEMULIHAN DATA\nPADA PUSAT DATA DAERAH\nNomor SOP : 800.1.11/SOP.09/Diskominfo/2024\n"
+            "Tanggal Pembuatan : 12 Agustus 2024\nTanggal Pengesahan : 4 Agustus 2025\n"
+            "Disahkan oleh : Kepala Dinas Komunikasi dan Informatika\nttd\nFITRIANI LUBIS, S.Sos.")
+    found = sop.read_sop([page])
+    assert found is not None and found.title == "PENCADANGAN DAN PEMULIHAN DATA PADA PUSAT DATA DAERAH"
