@@ -197,8 +197,8 @@ def _title_after(lines: list[str], cursor: int, inline: str | None) -> tuple[lis
         return [], cursor
     while cursor < len(lines) and len(title) < 8 and (not _TITLE_STOP.match(lines[cursor]) or _year_of_title(
             title, lines[cursor])):
-        if uppercase_ratio(lines[cursor]) < 0.6:
-            break
+        if uppercase_ratio(lines[cursor]) < 0.6 and not _year_of_title(title, lines[cursor]):
+            break  # ordinary text; but "2023" alone, wrapped from "... NOMOR 14 TAHUN", has no letters
         if squash(" ".join(title)).upper().startswith(squash(lines[cursor]).upper()):
             break  # an annex repeats the title as its own heading
         if _BLESSING.search(lines[cursor]):  # "DENGAN RAHMAT TUHAN ...", its first letters lost or not

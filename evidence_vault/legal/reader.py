@@ -22,8 +22,8 @@ from .fields import FieldValue, LegalMetadata
 from .heading import Heading, parse_heading
 from .jenis import issuing_body, title_case
 from .kinds import KINDS
-from .signature import Signer, last_signer
-from .text import parse_date, squash
+from .signature import last_signer
+from .text import fuzzy, parse_date, squash
 
 # Documents that go through drafts of their own ("KONSEP Dokumen Arsitektur", "DRAFT Laporan"); minutes and
 # invitations only name the draft they discuss ("Pembahasan Rancangan Perbup"), so they are left out.
@@ -76,9 +76,8 @@ def _instrument(fields: Fields, pages: list[str], heading: Heading) -> None:
         _act_fields(fields, enacted, "penetapan")
         signer = (enacted.official_title, enacted.official_name)
         if not enacted.official_name:
-            found = last_signer(pages)
-            if promulgated and found.name and found.name == promulgated.official_name:
-                found = Signer(None, None)  # the secretary who promulgated it did not sign it for the head
+            # The head signs above the promulgation ("Diundangkan di ..."), whose secretary signs below it.
+            found = last_signer(_before_promulgation(pages) if promulgated else pages)
             signer = (enacted.official_title or found.office, found.name)
         if signer[0]:
             fields["penandatangan_jabatan"] = FieldValue(signer[0], page=enacted.page, matched=enacted.matched,
@@ -99,6 +98,12 @@ def _instrument(fields: Fields, pages: list[str], heading: Heading) -> None:
         fields["tempat_penetapan"] = FieldValue(partial[0], confidence=0.5, page=partial[2], matched=partial[0])
         if "tahun" not in fields and partial[1]:
             fields["tahun"] = FieldValue(str(partial[1]), confidence=0.5, page=partial[2], matched=partial[0])
+    if draft and "penandatangan_nama" not in fields and (typed := last_signer(pages)).name:
+        # A draft names who is to sign it, typed under the office, though nothing is signed yet.
+        where = {"page": len(pages), "matched": f"{typed.office or ''} {typed.name}".strip()}
+        if typed.office:
+            fields["penandatangan_jabatan"] = FieldValue(typed.office, confidence=0.5, **where)
+        fields["penandatangan_nama"] = FieldValue(typed.name, confidence=0.5, **where)
     _status(fields, draft, enacted, promulgated)
 
 
@@ -165,6 +170,17 @@ def _as_act(reading: evidence.EvidenceReading) -> Act | None:
     if reading.dated is None:
         return None
     return Act(reading.place, reading.dated, reading.signer.office, reading.signer.name, 1, reading.kind_line)
+
+
+_PROMULGATION = re.compile(rf"^\s*{fuzzy('Diundangkan')}\s+di\b", re.IGNORECASE | re.MULTILINE)
+
+
+def _before_promulgation(pages: list[str]) -> list[str]:
+    """The pages up to the promulgation block ("Diundangkan di ..."): where the head's own signature stands."""
+    for index, page in enumerate(pages):
+        if match := _PROMULGATION.search(page):
+            return [*pages[:index], page[:match.start()]]
+    return pages
 
 
 def _sop(fields: Fields, pages: list[str]) -> None:

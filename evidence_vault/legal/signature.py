@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from .text import squash
 
-SIGNATURE_MARK = re.compile(r"^(?:tt[dcl1]{1,2}\.?|t\.t\.d\.?|\(ttd\)|cap\s*(?:dan|&)\s*ttd\.?|\W{1,3}|\S|"
+SIGNATURE_MARK = re.compile(r"^(?:tt[dcl1]{1,2}\.?|tcl\.?|t\.t\.d\.?|\(ttd\)|cap\s*(?:dan|&)\s*ttd\.?|\W{1,3}|\S|"
                             r"(?:Ditandatangani|ditandatangani)\s+secara\s+elektronik\.?)$", re.IGNORECASE)
 _NIP = re.compile(r"^[^\w\s]*\s*NIP\.?\s*:?\s*[\d ]{8,}", re.IGNORECASE)  # "——— NIP. 1966...": a scan's rule
 # A speck OCR reads as a short word before a signer's name ("sa Drs. SAHAT MANURUNG"): a stamp's edge, a pen stroke.
@@ -27,7 +27,7 @@ _RANK = re.compile(
     re.IGNORECASE,
 )
 _HONORIFIC = (r"(?:Prof\.?|Drs\.?|Dra\.?|Dr\.?|dr\.?|Ir\.?|Hj\.|KH\.|Hi\.|H\.|Rr\.|R\.|"
-              r"(?:Irjen|Brigjen|Kombes|Kol|Letkol|Mayjen|Letjen|Laksda|Laksdya|Marsda|Marsdya)\.?(?:\s+(?:Pol\.|TNI))?(?:\s+\(Purn\.?\))?)")
+              r"(?:Irjen|Brigjen|Kombes|Komjen|Kol|Letkol|Mayjen|Letjen|Laksda|Laksdya|Marsda|Marsdya)\.?(?:\s+(?:Pol\.|TNI))?(?:\s+\(Purn\.?\))?)")
 # Offices a signature block names before the name; a line starting with one is never the name.
 _OFFICE_START = re.compile(
     r"^(?:a\.?\s?n\.?|u\.?\s?b\.?|Plt\.?|Plh\.?|Pj\.?|Penjabat|BUPAT\S*|WAL[I1]\s*KOTA|WAL[I1]KOTA|GUBERNUR|"
@@ -195,8 +195,8 @@ _ACCEPTANCE = re.compile(r"\b(?:(?:Telah\s+)?[Dd]iterima\s+oleh|Yang\s+menerima|
 def _block_at(lines: Sequence[str], index: int, party: str | None) -> Signer | None:
     """The signature block whose mark or NIP line is at `index`, if that line is one."""
     line = squash(lines[index])
-    if not (_NIP.match(line) or SIGNATURE_MARK.match(line) and line.lower().startswith("ttd")
-            or _MARKS_SIDE_BY_SIDE.match(line)):
+    if not (_NIP.match(line) or SIGNATURE_MARK.match(line) and line.lower().startswith(("ttd", "tcl"))
+            or _MARKS_SIDE_BY_SIDE.match(line)):  # "tcl.": OCR's "ttd."
         return None
     if " | " in line and (columns := _columns(lines, index, party)):
         return columns

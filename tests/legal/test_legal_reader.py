@@ -316,3 +316,50 @@ def test_a_memo_dated_in_figures_is_dated_by_its_field_not_by_a_date_in_its_body
             "Dengan hormat, menindaklanjuti rencana audit yang ditetapkan pada tanggal 20 Desember 2024, kami "
             "sampaikan ...")
     assert _values([memo])["tanggal_dokumen"] == "2025-02-03"
+
+
+def test_a_cited_title_whose_year_wrapped_onto_its_own_line() -> None:
+    page = ("BUPATI RANTAU JAYA\nPERATURAN BUPATI RANTAU JAYA\nNOMOR 5 TAHUN 2024\nTENTANG\n"
+            "PERUBAHAN ATAS PERATURAN BUPATI RANTAU JAYA NOMOR 14 TAHUN\n2023\n"
+            "TENTANG ARSITEKTUR SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK\nDENGAN RAHMAT TUHAN YANG MAHA ESA\n")
+    assert _values([page])["tentang"] == ("PERUBAHAN ATAS PERATURAN BUPATI RANTAU JAYA NOMOR 14 TAHUN 2023 TENTANG "
+                                          "ARSITEKTUR SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK")
+
+
+CLOSING = """PERATURAN BUPATI RANTAU JAYA
+NOMOR 9 TAHUN 2022
+TENTANG
+MANAJEMEN KEAMANAN INFORMASI
+Pasal 1
+Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.
+Ditetapkan di Muara Jaya
+pada tanggal 7 September 2022
+BUPATI RANTAU JAYA,
+tcl.
+H. ZULKIFLI HARAHAP, S.E., M.M.
+Diundangkan di Muara Jaya
+pada tanggal 8 September 2022
+SEKRETARIS DAERAH KABUPATEN RANTAU JAYA,
+ttd.
+Drs. RUSDIANTO NASUTION, M.Si.
+BERITA DAERAH KABUPATEN RANTAU JAYA TAHUN 2022 NOMOR 9
+"""
+
+
+def test_the_head_signs_above_the_promulgation_even_with_an_ocr_mark() -> None:
+    """"tcl." is OCR's "ttd."; the secretary's signature below "Diundangkan di" is not the head's."""
+    assert _values([CLOSING])["penandatangan_nama"] == "H. ZULKIFLI HARAHAP, S.E., M.M."
+
+
+def test_an_unsigned_head_is_not_given_the_secretarys_name() -> None:
+    unsigned = CLOSING.replace("tcl.\nH. ZULKIFLI HARAHAP, S.E., M.M.\n", "\n")
+    assert "penandatangan_nama" not in _values([unsigned])
+
+
+def test_a_draft_names_its_pre_typed_signer_and_a_police_rank() -> None:
+    draft = ("KONSEP\nGUBERNUR TELUK SARI\nBandar Sari, ............ 2025\nSURAT EDARAN\nNOMOR : ........\nTENTANG\n"
+             "INTEGRASI LAYANAN\nDemikian untuk menjadi perhatian.\nPj. GUBERNUR TELUK SARI,\n\n\n"
+             "Komjen Pol. (Purn.) Dr. SETYO HANDAYANI, M.Si.\n")
+    values = _values([draft])
+    assert values["status"] == "rancangan"
+    assert values["penandatangan_nama"] == "Komjen Pol. (Purn.) Dr. SETYO HANDAYANI, M.Si."
