@@ -72,7 +72,7 @@ def canonical_text(text: str) -> str:
     return "\n".join(canonical_line(line) for line in lines)
 
 
-_EDGE_NOISE = re.compile(r"^\s*(?:[|'‘’—–]+\s*|[.,;:]\s+)(?=\S)|\s+[|]+\s*$")
+_EDGE_NOISE = re.compile(r"^\s*(?:(?:[|'‘’—–]+\s*)+|[.,;:]\s+)(?=\S)|\s+[|]+\s*$")
 _STRAY_MARKS = re.compile(r"[~^`]+")
 _TABLE_ROW = re.compile(r"\S\s+\|\s+\S")
 
@@ -80,7 +80,7 @@ _TABLE_ROW = re.compile(r"\S\s+\|\s+\S")
 def canonical_line(line: str) -> str:
     """One line: stray marks dropped, split words rejoined, damaged and run-together words repaired."""
     if not _TABLE_ROW.search(line):  # a table row (DOCX cells joined by " | ") keeps its bars
-        line = _EDGE_NOISE.sub("", line)  # "| TENTANG |", ". KEWAJIBAN": a scan's edge noise
+        line = _EDGE_NOISE.sub("", line)  # "| TENTANG |", "| | | DAFTAR HADIR", ". KEWAJIBAN": a scan's edge noise
     line = _STRAY_MARKS.sub("", line)  # "April~ 2023"
     if not line.strip():
         return line

@@ -81,19 +81,25 @@ def title_kind(pages: Sequence[str]) -> tuple[str, str] | None:
     if not pages:
         return None
     for block in layout.title_blocks(pages[0]):
-        text = squash(" ".join(block))
+        text = joined(block)
         if JENIS_AT_START.match(text):
             return None  # an instrument's heading: not evidence
         # The title may follow its maker's name in the same block ("FORUM SATU DATA DAERAH" /
         # "LAPORAN EVALUASI ..."; "NUSANTARA PERSONNEL CERTIFICATION" / "Certificate of ..."):
         # at most two lines of it, and only when they name no kind themselves.
         for start in range(min(len(block), 3)):
-            text = squash(" ".join(block[start:]))
+            text = joined(block[start:])
             if found := _title_match(text):
                 return found
             if _title_match(squash(block[start])):
                 break
     return None
+
+
+def joined(block: list[str]) -> str:
+    """A title block as one line, without the colon a layout left after a line ("DAFTAR HADIR :") or the bars
+    a photographed table left before it ("| | | DAFTAR HADIR")."""
+    return squash(" ".join(line.lstrip(" |").rstrip(" :") for line in block))
 
 
 def _title_match(text: str) -> tuple[str, str] | None:
@@ -208,11 +214,11 @@ def clean_number(value: str) -> str | None:
 def _subject(pages: Sequence[str], kind: str, kind_line: str, fields: dict[str, layout.Labelled]) -> str | None:
     if (subject := fields.get("hal")) and kind in ("undangan", "nota_dinas", "lainnya"):
         return _continued(pages, subject)
-    title = next((block for block in layout.title_blocks(pages[0]) if squash(" ".join(block)) == kind_line), []) \
+    title = next((block for block in layout.title_blocks(pages[0]) if joined(block) == kind_line), []) \
         if pages else []
     if title:
         lines = [line for line in title if not _NUMBER_LINE.match(line)]
-        text = squash(" ".join(lines))
+        text = joined(lines)
         if kind == "perjanjian" and (about := re.search(r"\bTENTANG\b\s*(?P<rest>.+)$", text)):
             return about.group("rest")  # an agreement between two parties: its subject follows TENTANG
         if kind in ("notulen", "berita_acara"):

@@ -265,7 +265,8 @@ def _title_like(line: str) -> bool:
     if re.fullmatch(r"ANTARA|DAN|DENGAN|TENTANG", line):
         return True  # the joints of an agreement's title ("... ANTARA / X / DAN / Y / TENTANG / ...")
     letters = sum(ch.isalpha() for ch in line)
-    return letters >= 4 and uppercase_ratio(line) >= 0.85 and ":" not in line and parse_date(line) is None
+    # A colon makes a line a label ("Hal : ..."), except one left at its end ("DAFTAR HADIR :").
+    return letters >= 4 and uppercase_ratio(line) >= 0.85 and ":" not in line.rstrip(" :") and parse_date(line) is None
 
 
 _GOVERNMENT = re.compile(r"^(?:PEMERINTAH\s+)?(?P<level>PROVINSI|KABUPATEN|KOTA)\s+(?P<name>[A-Z][A-Z .'-]+?)\s*$",

@@ -147,3 +147,15 @@ def test_an_sop_without_a_name_cell_is_named_under_its_heading() -> None:
             "Disahkan oleh : Kepala Dinas Komunikasi dan Informatika\nttd\nFITRIANI LUBIS, S.Sos.")
     found = sop.read_sop([page])
     assert found is not None and found.title == "PENCADANGAN DAN PEMULIHAN DATA PADA PUSAT DATA DAERAH"
+
+
+def test_a_photographed_attendance_list_is_titled_past_its_table_bars() -> None:
+    from evidence_vault.legal import read_legal
+
+    page = ("PEMERINTAH KABUPATEN SUNGAI RAYA\nDINAS KOMUNIKASI DAN INFORMATIKA\n\n| | | DAFTAR HADIR :\n"
+            "RAPAT REVIU PERATURAN BUPATI SUNGAI RAYA NOMOR 14 TAHUN 2022\n\nHari/Tanggal : Selasa, 16-09-2025\n"
+            "Tempat : Ruang Rapat\n1 Hendra Kepala Dinas ttd\n")
+    fields = {name: value.value for name, value in read_legal([page]).fields.items()}
+    assert fields["jenis"] == "lainnya"
+    assert fields["tentang"] == "DAFTAR HADIR RAPAT REVIU PERATURAN BUPATI SUNGAI RAYA NOMOR 14 TAHUN 2022"
+    assert fields["tanggal_rapat"] == "2025-09-16"
