@@ -141,7 +141,7 @@ def _out(document_id: int, include_trash: bool = False, permission: Permission =
     return DocumentOut.of(document, db_session().get(Organisation, document.organisation_id))  # type: ignore[arg-type]
 
 
-@operation("GET", "/documents/<int:document_id>", summary="Satu dokumen", tag=TAG,
+@operation("GET", "/documents/<id:document_id>", summary="Satu dokumen", tag=TAG,
            permission=Permission.VIEW_DOCUMENTS, response=DocumentOut)
 def get_document(document_id: int) -> DocumentOut:
     document = document_or_404(document_id, include_trash=True)
@@ -160,7 +160,7 @@ class Status(Answer):
     done: bool = Field(description="true bila tidak ada lagi yang dikerjakan di latar belakang.")
 
 
-@operation("GET", "/documents/<int:document_id>/status", summary="Status pembacaan dokumen (OCR di latar belakang)",
+@operation("GET", "/documents/<id:document_id>/status", summary="Status pembacaan dokumen (OCR di latar belakang)",
            tag=TAG, permission=Permission.VIEW_DOCUMENTS, response=Status)
 def status(document_id: int) -> Status:
     document = document_or_404(document_id)
@@ -170,7 +170,7 @@ def status(document_id: int) -> Status:
                   done=document.extraction_status not in ("pending", "processing"))
 
 
-@operation("GET", "/documents/<int:document_id>/file", summary="Mengunduh berkas asli", tag=TAG,
+@operation("GET", "/documents/<id:document_id>/file", summary="Mengunduh berkas asli", tag=TAG,
            permission=Permission.VIEW_DOCUMENTS, files=("*/*",))
 def download(document_id: int) -> Response:
     document = document_or_404(document_id)
@@ -181,7 +181,7 @@ def download(document_id: int) -> Response:
                      max_age=0)
 
 
-@operation("GET", "/documents/<int:document_id>/pages", summary="Teks dokumen per halaman", tag=TAG,
+@operation("GET", "/documents/<id:document_id>/pages", summary="Teks dokumen per halaman", tag=TAG,
            permission=Permission.VIEW_DOCUMENTS, query=PageQuery, response=Pages)
 def pages(document_id: int, query: PageQuery) -> Pages:
     document = document_or_404(document_id)
@@ -192,7 +192,7 @@ def pages(document_id: int, query: PageQuery) -> Pages:
                  next_after=shown[-1].number if len(found) > query.limit else None)
 
 
-@operation("POST", "/documents/<int:document_id>/trash", summary="Memindahkan dokumen ke Tempat Sampah", tag=TAG,
+@operation("POST", "/documents/<id:document_id>/trash", summary="Memindahkan dokumen ke Tempat Sampah", tag=TAG,
            permission=Permission.DELETE, response=DocumentOut)
 def trash(document_id: int) -> DocumentOut:
     document = document_or_404(document_id, Permission.DELETE)
@@ -202,7 +202,7 @@ def trash(document_id: int) -> DocumentOut:
     return _out(document_id, include_trash=True, permission=Permission.DELETE)
 
 
-@operation("POST", "/documents/<int:document_id>/restore", summary="Memulihkan dokumen dari Tempat Sampah", tag=TAG,
+@operation("POST", "/documents/<id:document_id>/restore", summary="Memulihkan dokumen dari Tempat Sampah", tag=TAG,
            permission=Permission.RESTORE, response=DocumentOut)
 def restore(document_id: int) -> DocumentOut:
     document = document_or_404(document_id, Permission.RESTORE, include_trash=True)

@@ -87,13 +87,13 @@ def _metadata(document_id: int) -> Metadata:
                   for item in legal_fields.findings_of(session, document.id)])  # type: ignore[arg-type]
 
 
-@operation("GET", "/documents/<int:document_id>/metadata", summary="Metadata hukum dengan asal setiap nilai", tag=TAG,
+@operation("GET", "/documents/<id:document_id>/metadata", summary="Metadata hukum dengan asal setiap nilai", tag=TAG,
            permission=Permission.VIEW_DOCUMENTS, response=Metadata)
 def get_metadata(document_id: int) -> Metadata:
     return _metadata(document_id)
 
 
-@operation("PATCH", "/documents/<int:document_id>/metadata", summary="Mengoreksi dan/atau mengonfirmasi metadata",
+@operation("PATCH", "/documents/<id:document_id>/metadata", summary="Mengoreksi dan/atau mengonfirmasi metadata",
            tag=TAG, permission=Permission.EDIT_METADATA, body=MetadataChange, response=Metadata,
            description="Seperti formulir metadata di web: setiap perubahan tercatat di riwayat, dan tautan indikator "
                        "yang sudah ditinjau dibuka kembali untuk ditinjau ulang.")
@@ -105,7 +105,7 @@ def change_metadata(document_id: int, body: MetadataChange) -> Metadata:
     return _metadata(document_id)
 
 
-@operation("GET", "/documents/<int:document_id>/relations",
+@operation("GET", "/documents/<id:document_id>/relations",
            summary="Hubungan hukum: yang diubah, dicabut, dilaksanakan atau direviu dokumen ini, dan sebaliknya",
            tag=TAG, permission=Permission.VIEW_DOCUMENTS, response=Relations)
 def relations(document_id: int) -> Relations:

@@ -23,7 +23,7 @@ from .. import audit
 from ..records import claims, documents, events, external, legal_fields, links, periods, tokens
 from ..records.access import READ, SCOPE_PERMISSIONS, Permission
 from ..web.context import settings
-from . import caller
+from . import caller, paths
 from .errors import ApiError, invalid, response
 
 log = logging.getLogger(__name__)
@@ -91,6 +91,7 @@ def dispatch(declared: Operation, view: Callable[..., Any], path: dict[str, Any]
         if declared.permission is not None:
             found = caller.authenticate()
             _check_permission(found, declared.permission)
+        paths.in_range(path)
         arguments = dict(path)
         if declared.query is not None:
             arguments["query"] = _parse(declared.query, request.args.to_dict(), "query")
