@@ -230,7 +230,12 @@ class Document(SQLModel, table=True):
 
 
 class Upload(SQLModel, table=True):
-    """One web upload: the files a person sent together, answered at once and read in the background."""
+    """One upload (web form or API): the files a person sent together, answered at once and read in the background.
+
+    `channel` is the trail's mark of the request that received it (`{"via": "api", "token_id": 3}`,
+    None for the web form): the worker reads the files later, outside that request, and marks
+    the documents' events with it, so an upload made through the API is in the trail as one.
+    """
 
     __tablename__ = "upload"
 
@@ -238,6 +243,7 @@ class Upload(SQLModel, table=True):
     organisation_id: int = Field(foreign_key="organisation.id", index=True)
     uploaded_by_id: int | None = Field(default=None, foreign_key="user_account.id")
     created_at: datetime = Field(default_factory=utcnow, index=True)
+    channel: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
 
 
 class UploadFile(SQLModel, table=True):

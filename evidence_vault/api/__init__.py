@@ -16,7 +16,8 @@ from flask import Flask, request
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from . import assessment, audit, description, documents, frameworks, history, legal, links, paths, search  # noqa: F401
+# Each area's module declares its routes when imported.
+from . import assessment, audit, description, documents, frameworks, history, legal, links, paths, search, uploads  # noqa: F401
 from .errors import ApiError, from_http, response
 from .operations import blueprint
 

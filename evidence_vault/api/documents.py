@@ -1,26 +1,23 @@
-"""Documents through the API: list by cursor with the web's filters, upload, read, download, trash."""
+"""Documents through the API: list by cursor with the web's filters, read, download, trash (uploads: `uploads`)."""
 
 from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from flask import request, send_file
+from flask import send_file
 from pydantic import Field
-from sqlmodel import Session
 from werkzeug.wrappers import Response
 
-from ..models import Organisation, UploadStatus
-from ..pipeline import uploads, worker
+from ..models import Organisation
 from ..records import documents
-from ..records import uploads as upload_records
 from ..records.access import Permission
 from ..storage import FileStore
-from ..web.context import commit_and_index, db_session, end_transaction, engine, settings
+from ..web.context import commit_and_index, db_session, settings
 from .caller import actor
 from .errors import ApiError
-from .lookup import document_or_404, own_organisation, scope
+from .lookup import document_or_404, scope
 from .operations import operation
-from .shapes import Answer, Code, Cursor, DocumentOut, Limit, OrgCode, Query, decode_cursor, encode_cursor
+from .shapes import Answer, Cursor, DocumentOut, Limit, OrgCode, Query, decode_cursor, encode_cursor
 
 TAG = "Dokumen"
 
@@ -42,23 +39,6 @@ class DocumentQuery(Query):
 class DocumentList(Answer):
     items: list[DocumentOut]
     next_cursor: str | None = Field(description="Kirim sebagai cursor untuk halaman berikutnya; null di halaman akhir.")
-
-
-class UploadedFile(Answer):
-    filename: str
-    outcome: Literal["added", "duplicate", "failed", "rejected"]
-    message: str
-    document_id: int | None
-    status: str | None
-
-
-class UploadResult(Answer):
-    summary: str
-    results: list[UploadedFile]
-
-
-class UploadQuery(Query):
-    org: Code | None = Field(None, description="Organisasi tujuan (kode); bawaan: organisasi akun (admin wajib).")
 
 
 class PageOut(Answer):
@@ -99,40 +79,6 @@ def list_documents(query: DocumentQuery) -> DocumentList:
     cursor = encode_cursor(query.sort, descending, shown[-1][2], shown[-1][0].id) if more and shown else None
     return DocumentList(items=[DocumentOut.of(document, organisation) for document, organisation, _ in shown],
                         next_cursor=cursor)
-
-
-@operation("POST", "/documents", summary="Mengunggah satu atau beberapa berkas; hasil per berkas langsung dijawab",
-           tag=TAG, permission=Permission.UPLOAD, query=UploadQuery, upload=True, response=UploadResult,
-           description="Sama seperti unggah di web: setiap berkas disimpan sekali (isi yang sama disebut "
-                       "`duplicate`), pindaian dibaca OCR di latar belakang (`status: processing`; ikuti "
-                       "`GET /documents/{id}/status`).")
-def upload(query: UploadQuery) -> UploadResult:
-    organisation = own_organisation(query.org, Permission.UPLOAD)
-    files = [item for item in request.files.getlist("files") if item and item.filename]
-    limit = settings().get("upload", "max_files")
-    if not files:
-        raise ApiError("invalid_request", "Kirim minimal satu berkas di bidang \u201cfiles\u201d "
-                                          "(multipart/form-data).")
-    if len(files) > limit:
-        raise ApiError("invalid_request", f"Paling banyak {limit} berkas sekaligus; Anda mengirim {len(files)}. Bagi "
-                                          "menjadi beberapa permintaan.")
-    end_transaction()  # the upload is recorded in a transaction of its own, as the web upload does
-    upload_id, waiting = uploads.receive(engine(), settings(), [(item.stream, item.filename) for item in files],
-                                         organisation.id, actor().user.id)  # type: ignore[arg-type]
-    queue_ocr = worker.background_for(settings()).enqueue_ocr
-    for file_id in waiting:  # read here, by the worker's own function: the caller gets each file's outcome
-        uploads.read(engine(), settings(), file_id, queue_ocr)
-    with Session(engine()) as session:
-        progress = upload_records.progress(session, upload_id)
-    return UploadResult(summary=upload_records.summary(progress), results=[
-        UploadedFile(filename=item.filename, outcome=_OUTCOMES.get(item.status, "failed"), message=item.message,
-                     document_id=item.document_id, status=item.status) for item in progress])
-
-
-# An upload file's status, as the outcome this answer has always given.
-_OUTCOMES: dict[str, Literal["added", "duplicate", "failed"]] = {
-    UploadStatus.DONE.value: "added", UploadStatus.READING.value: "added", UploadStatus.DUPLICATE.value: "duplicate",
-    UploadStatus.FAILED.value: "failed"}
 
 
 def _out(document_id: int, include_trash: bool = False, permission: Permission = Permission.VIEW_DOCUMENTS

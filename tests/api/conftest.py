@@ -1,4 +1,5 @@
-"""API fixtures: tokens made through the domain for the conftest's users, and a client that presents them."""
+"""API fixtures: tokens made through the domain for the conftest's users, a client that presents them, and
+uploads followed to their end as a client would (the worker's queued reading run in this process)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from evidence_vault import db
 from evidence_vault.records import accounts, organisations, tokens
 
 from ..conftest import World
+from ..uploads import run_reading_tasks
 
 
 @dataclass
@@ -29,6 +31,25 @@ class Api:
         if self.secret is not None:
             headers.setdefault("Authorization", f"Bearer {self.secret}")
         return self.client.open("/api/v1" + path, method=method, headers=headers, buffered=True, **options)
+
+    def follow(self, url: str) -> TestResponse:
+        """GET an address the API answered with (`status_url`, `document_url`: already under /api/v1)."""
+        return self("GET", url.removeprefix("/api/v1"))
+
+
+def read_upload(api: Api, accepted: TestResponse) -> dict[str, Any]:
+    """Poll an upload's `status_url` until every file is finished, running the worker's queued reading meanwhile.
+
+    Waits for the condition, not for a time: each round runs what the queue holds; a round
+    that finds nothing to run while files still wait is a failure, not a reason to wait longer.
+    """
+    assert accepted.status_code == 202, accepted.json
+    status = api.follow(accepted.json["status_url"]).json
+    while not status["finished"]:
+        ran = run_reading_tasks(api.client)
+        status = api.follow(accepted.json["status_url"]).json
+        assert ran or status["finished"], f"files wait but nothing is queued to read them: {status}"
+    return status
 
 
 MakeToken = Callable[..., str]

@@ -18,7 +18,7 @@ from evidence_vault.models import Event
 from evidence_vault.records import accounts
 
 from ..conftest import Auth, World
-from .conftest import Api, MakeToken
+from .conftest import Api, MakeToken, read_upload
 
 
 def _pdf(text: str) -> tuple[io.BytesIO, str]:
@@ -27,6 +27,11 @@ def _pdf(text: str) -> tuple[io.BytesIO, str]:
 
 def _upload(api: Api, *files: tuple[io.BytesIO, str], org: str = "badung"):
     return api("POST", f"/documents?org={org}", data={"files": list(files)}, content_type="multipart/form-data")
+
+
+def _added(api: Api, *files: tuple[io.BytesIO, str]) -> list[int]:
+    """Upload, follow the upload until read, and return each file's document id."""
+    return [item["document_id"] for item in read_upload(api, _upload(api, *files))["files"]]
 
 
 @pytest.fixture
@@ -152,31 +157,54 @@ def test_every_api_change_is_in_the_trail_under_the_user_marked_api(coordinator:
     assert "Dilakukan melalui API dengan token" in page and "token_id" not in page
 
 
-def test_upload_answers_per_file_through_the_web_uploads_pipeline(coordinator: Api, engine: Engine) -> None:
+def test_upload_answers_at_once_with_each_files_status_and_the_worker_reads_them(coordinator: Api, app: Flask,
+                                                                                 engine: Engine) -> None:
+    """As the web upload: received at once (nothing read in the request), followed through `status_url`."""
     answer = _upload(coordinator, _pdf("Peraturan Bupati satu"), _pdf("Peraturan Bupati satu"),
                      (io.BytesIO(b"MZ\x90\x00 bukan dokumen"), "program.exe"))
-    assert answer.status_code == 200, answer.json
-    outcomes = [(item["outcome"], item["document_id"] is not None) for item in answer.json["results"]]
-    assert outcomes == [("added", True), ("duplicate", True), ("failed", True)]  # kept, as on the web: nothing lost
-    assert answer.json["summary"]
-    document_id = answer.json["results"][0]["document_id"]
-    assert coordinator("GET", f"/documents/{document_id}/status").json["done"] is True
-    downloaded = coordinator("GET", f"/documents/{document_id}/file")
-    assert downloaded.data.startswith(b"%PDF") and "attachment" in downloaded.headers["Content-Disposition"]
+    assert answer.status_code == 202, answer.json
+    assert answer.headers["Location"] == answer.json["status_url"]
+    assert answer.json["organisation"] == "badung" and answer.json["finished"] is False
+    assert [(item["status"], item["label"], item["document_id"]) for item in answer.json["files"]] == [
+        ("received", "Diterima", None)] * 3
     with Session(engine) as session:
-        upload = session.exec(select(Event).where(Event.action == "document.upload")).first()
-    assert upload is not None and upload.detail["via"] == "api"
+        assert session.exec(select(Event).where(Event.action == "document.upload")).first() is None
+
+    done = read_upload(coordinator, answer)
+    assert [(item["status"], item["document_id"] is not None) for item in done["files"]] == [
+        ("done", True), ("duplicate", True), ("failed", True)]  # kept, as on the web: nothing lost
+    assert done["summary"] == "3 berkas: 1 selesai, 1 sudah ada, 1 gagal."
+    document_url = done["files"][0]["document_url"]
+    assert coordinator.follow(document_url).json["id"] == done["files"][0]["document_id"]
+    assert coordinator.follow(document_url + "/status").json["done"] is True
+    downloaded = coordinator.follow(document_url + "/file")
+    assert downloaded.data.startswith(b"%PDF") and "attachment" in downloaded.headers["Content-Disposition"]
+    with Session(engine) as session:  # read by the worker, in the trail as the API's all the same
+        uploaded = session.exec(select(Event).where(Event.action == "document.upload")).all()
+    assert len(uploaded) == 2 and all(event.detail["via"] == "api" and event.detail["token_id"] for event in uploaded)
+
     empty = coordinator("POST", "/documents?org=badung", data={}, content_type="multipart/form-data")
     assert empty.status_code == 400 and "files" in empty.json["error"]["message"]
 
 
+def test_an_upload_is_followed_only_within_the_tokens_reach(app: Flask, coordinator: Api,
+                                                           make_token: MakeToken) -> None:
+    accepted = _upload(coordinator, _pdf("Surat Edaran satu"))
+    status_url = accepted.json["status_url"]
+    assert Api(app.test_client(), make_token("viewer", scope="read")).follow(status_url).status_code == 200
+    other = Api(app.test_client(), make_token("other_operator"))
+    refused = other.follow(status_url)
+    assert refused.status_code == 404 and refused.json["error"]["code"] == "not_found"
+    assert Api(app.test_client(), None).follow(status_url).status_code == 401
+
+
 def test_cursor_pages_neither_skip_nor_repeat_when_documents_arrive(coordinator: Api) -> None:
     for number in range(5):
-        _upload(coordinator, _pdf(f"Dokumen nomor {number}"))
+        _added(coordinator, _pdf(f"Dokumen nomor {number}"))
     seen: list[int] = []
     page = coordinator("GET", "/documents?limit=2&sort=title&order=asc").json
     seen += [item["id"] for item in page["items"]]
-    _upload(coordinator, _pdf("AAA dokumen baru di depan"))  # sorts before the cursor: not part of this walk
+    _added(coordinator, _pdf("AAA dokumen baru di depan"))  # sorts before the cursor: not part of this walk
     while page["next_cursor"]:
         page = coordinator("GET", f"/documents?limit=2&sort=title&order=asc&cursor={page['next_cursor']}").json
         seen += [item["id"] for item in page["items"]]
@@ -186,8 +214,7 @@ def test_cursor_pages_neither_skip_nor_repeat_when_documents_arrive(coordinator:
 
 
 def test_the_default_order_pages_newest_first_by_cursor(coordinator: Api) -> None:
-    added = [_upload(coordinator, _pdf(f"Surat nomor {number}")).json["results"][0]["document_id"]
-             for number in range(3)]
+    added = [_added(coordinator, _pdf(f"Surat nomor {number}"))[0] for number in range(3)]
     first = coordinator("GET", "/documents?limit=2").json
     second = coordinator("GET", f"/documents?limit=2&cursor={first['next_cursor']}").json
     assert [item["id"] for item in first["items"] + second["items"]] == added[::-1]
@@ -197,8 +224,8 @@ def test_the_default_order_pages_newest_first_by_cursor(coordinator: Api) -> Non
 def test_a_coordinators_day_through_the_api(coordinator: Api, engine: Engine) -> None:
     """Everything a coordinator does in the browser for the organisation, with a token."""
     assert coordinator("POST", "/organisations/badung/periods", json={"year": 2026}).status_code == 201
-    added = _upload(coordinator, _pdf("Keputusan Bupati Badung Nomor 5 Tahun 2025 tentang Tim Koordinasi SPBE"))
-    document_id = added.json["results"][0]["document_id"]
+    [document_id] = _added(coordinator, _pdf("Keputusan Bupati Badung Nomor 5 Tahun 2025 tentang Tim Koordinasi "
+                                             "SPBE"))
     metadata = coordinator("PATCH", f"/documents/{document_id}/metadata",
                            json={"fields": {"jenis": "kepbup", "nomor": "5", "tahun": "2025"}, "confirm": True})
     assert metadata.status_code == 200 and metadata.json["confirmed"] is True

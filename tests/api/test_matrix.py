@@ -21,7 +21,7 @@ from evidence_vault import db
 from evidence_vault.api.operations import OPERATIONS
 from evidence_vault.demo import samples
 from evidence_vault.models import AssessmentPeriod, Document
-from evidence_vault.pipeline import ingest
+from evidence_vault.pipeline import ingest, uploads
 from evidence_vault.records import documents, external, links, periods
 from evidence_vault.tagging.suggestions import Suggestion
 
@@ -62,6 +62,7 @@ ROUTES: dict[str, tuple[str, str, Any, set[str], set[str]]] = {
     "export_audit": ("GET", ORG + "/audit/exports/csv", None, EXPORTERS, ADMIN),
     "list_documents": ("GET", "/documents", None, ALL, ADMIN),
     "upload": ("POST", "/documents?org={org}", UPLOAD, WRITERS, ADMIN),
+    "upload_status": ("GET", "/uploads/{upload}", None, ALL, ADMIN),
     "get_document": ("GET", DOC, None, ALL, ADMIN),
     "status": ("GET", DOC + "/status", None, ALL, ADMIN),
     "download": ("GET", DOC + "/file", None, ALL, ADMIN),
@@ -98,10 +99,12 @@ def _store(engine: Engine, settings, organisation_id: int, text: str) -> int:
 
 
 def _things(engine: Engine, settings, organisation, name: str) -> dict[str, Any]:
-    """One organisation's documents, period, links, suggestion and index values, each for one route to use."""
+    """One organisation's documents, upload, period, links, suggestion and index values, each for one route."""
     ids: dict[str, Any] = {"org": organisation.code}
     for key in ("doc", "victim", "trashed"):
         ids[key] = _store(engine, settings, organisation.id, f"{key} milik {name}")
+    ids["upload"], _waiting = uploads.receive(engine, settings, [(io.BytesIO(samples.pdf_document(
+        [f"unggahan milik {name}"])), "unggahan.pdf")], organisation.id, None)
     with db.session_scope(engine) as session:
         own = session.get(Document, ids["doc"])
         documents.move_to_trash(session, session.get(Document, ids["trashed"]), None)
