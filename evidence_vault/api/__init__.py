@@ -16,8 +16,20 @@ from flask import Flask, request
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-# Each area's module declares its routes when imported.
-from . import assessment, audit, description, documents, frameworks, history, legal, links, paths, search, uploads  # noqa: F401
+from . import (  # noqa: F401 - each area's module declares its routes when imported
+    assessment,
+    audit,
+    description,
+    documents,
+    frameworks,
+    history,
+    legal,
+    library,
+    links,
+    paths,
+    search,
+    uploads,
+)
 from .errors import ApiError, from_http, response
 from .operations import blueprint
 

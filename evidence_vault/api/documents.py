@@ -8,7 +8,7 @@ from flask import send_file
 from pydantic import Field
 from werkzeug.wrappers import Response
 
-from ..models import Organisation
+from ..models import Document, DocumentPage, Organisation
 from ..records import documents
 from ..records.access import Permission
 from ..storage import FileStore
@@ -47,6 +47,11 @@ class PageOut(Answer):
     source: str = Field(description="text_layer, ocr atau none.")
     needs_ocr: bool
     ocr_confidence: float | None
+
+    @classmethod
+    def of(cls, page: DocumentPage) -> PageOut:
+        return cls(number=page.number, text=page.text, source=page.source, needs_ocr=page.needs_ocr,
+                   ocr_confidence=page.ocr_confidence)
 
 
 class PageQuery(Query):
@@ -119,7 +124,11 @@ def status(document_id: int) -> Status:
 @operation("GET", "/documents/<id:document_id>/file", summary="Mengunduh berkas asli", tag=TAG,
            permission=Permission.VIEW_DOCUMENTS, files=("*/*",))
 def download(document_id: int) -> Response:
-    document = document_or_404(document_id)
+    return send_original(document_or_404(document_id))
+
+
+def send_original(document: Document) -> Response:
+    """The document's stored file as an attachment under its original name (a library download too)."""
     path = FileStore.of(settings()).path_for(document.sha256)
     if not path.is_file():
         raise ApiError("not_found")
@@ -133,8 +142,7 @@ def pages(document_id: int, query: PageQuery) -> Pages:
     document = document_or_404(document_id)
     found = [page for page in documents.pages_of(db_session(), document.id) if page.number > query.after]  # type: ignore[arg-type]
     shown = found[:query.limit]
-    return Pages(items=[PageOut(number=page.number, text=page.text, source=page.source, needs_ocr=page.needs_ocr,
-                                ocr_confidence=page.ocr_confidence) for page in shown],
+    return Pages(items=[PageOut.of(page) for page in shown],
                  next_after=shown[-1].number if len(found) > query.limit else None)
 
 

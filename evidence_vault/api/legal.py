@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from ..legal import FIELD_ORDER, LABELS
+from ..models import LegalField
 from ..records import documents, legal_fields
 from ..records.access import Permission
 from ..web.context import commit_and_index, db_session
@@ -30,6 +31,12 @@ class FieldOut(Answer):
     confidence: float
     confirmed: bool
     confirmed_at: datetime | None
+
+    @classmethod
+    def of(cls, item: LegalField) -> FieldOut:
+        return cls(name=item.name, label=LABELS.get(item.name, item.name), value=item.value, source=item.source,
+                   page=item.page, matched=item.matched, confidence=item.confidence, confirmed=item.confirmed,
+                   confirmed_at=aware(item.confirmed_at))
 
 
 class FindingOut(Answer):
@@ -79,10 +86,7 @@ def _metadata(document_id: int) -> Metadata:
     document = document_or_404(document_id)
     return Metadata(
         document_id=document.id, confirmed=document.metadata_confirmed, in_force=document.in_force,  # type: ignore[arg-type]
-        fields=[FieldOut(name=item.name, label=LABELS.get(item.name, item.name), value=item.value, source=item.source,
-                         page=item.page, matched=item.matched, confidence=item.confidence, confirmed=item.confirmed,
-                         confirmed_at=aware(item.confirmed_at))
-                for item in legal_fields.fields_of(session, document.id)],  # type: ignore[arg-type]
+        fields=[FieldOut.of(item) for item in legal_fields.fields_of(session, document.id)],  # type: ignore[arg-type]
         findings=[FindingOut(code=item.code, severity=item.severity, message=item.message)
                   for item in legal_fields.findings_of(session, document.id)])  # type: ignore[arg-type]
 
