@@ -168,6 +168,8 @@ class ApiToken(SQLModel, table=True):
     revoked_at: datetime | None = Field(default=None)
     last_used_at: datetime | None = Field(default=None)
     last_used_address: str = Field(default="", max_length=64)
+    # The token's own size limit for one request's body, below the vault's (None: the vault's limits only).
+    max_request_bytes: int | None = Field(default=None, sa_type=BigInteger)
     # The rate limit: requests counted in the current minute (Unix minutes).
     rate_window: int = Field(default=0, sa_type=BigInteger)
     rate_count: int = Field(default=0)

@@ -71,6 +71,14 @@ def receive(engine: Engine, settings: Settings, files: Iterable[tuple[BinaryIO, 
     return upload_id, waiting  # type: ignore[return-value]
 
 
+FORM_OVERHEAD = 1024 * 1024  # the multipart form around the files: boundaries, headers, other fields
+
+
+def largest_request(settings: Settings) -> int:
+    """The largest upload request the vault takes: every file at its limit, and the form around them."""
+    return settings.get("upload", "max_bytes") * settings.get("upload", "max_files") + FORM_OVERHEAD
+
+
 def too_many(sent: int, max_files: int) -> str | None:
     """Why an upload of `sent` files is refused as a whole, or None when it is not too many."""
     if sent <= max_files:

@@ -57,14 +57,16 @@ MakeToken = Callable[..., str]
 
 @pytest.fixture
 def make_token(engine: Engine, world: World) -> MakeToken:
-    """`make_token("operator", scope="write", org="badung", days=30)`: a live token's secret."""
+    """`make_token("operator", scope="write", org="badung", days=30, max_mib=10)`: a live token's secret."""
 
-    def make(who: str, scope: str = "write", org: str | None = None, days: int = 30) -> str:
+    def make(who: str, scope: str = "write", org: str | None = None, days: int = 30,
+             max_mib: int | None = None) -> str:
         with db.session_scope(engine) as session:
             user = accounts.find_by_email(session, world.emails.get(who, who))
             organisation = organisations.get_by_code(session, org) if org else None
             _token, secret = tokens.create(session, user, f"uji {who}", scope, days, max_days=365,  # type: ignore[arg-type]
-                                           organisation=organisation, actor_id=user.id)  # type: ignore[union-attr]
+                                           organisation=organisation, actor_id=user.id,  # type: ignore[union-attr]
+                                           max_request_mib=max_mib)
         return secret
 
     return make

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import re
 from pathlib import Path
 
@@ -11,10 +12,12 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
+from werkzeug.datastructures import FileStorage, MultiDict
 from werkzeug.routing import IntegerConverter
+from werkzeug.test import encode_multipart
 
 from evidence_vault.demo import samples
-from evidence_vault.models import Event
+from evidence_vault.models import Event, Upload
 from evidence_vault.records import accounts
 
 from ..conftest import Auth, World
@@ -26,7 +29,10 @@ def _pdf(text: str) -> tuple[io.BytesIO, str]:
 
 
 def _upload(api: Api, *files: tuple[io.BytesIO, str], org: str = "badung"):
-    return api("POST", f"/documents?org={org}", data={"files": list(files)}, content_type="multipart/form-data")
+    """POST the files as one multipart body built in memory (the test client's own spills a large body into a
+    temporary file it never closes)."""
+    boundary, body = encode_multipart(MultiDict([("files", FileStorage(stream, name)) for stream, name in files]))
+    return api("POST", f"/documents?org={org}", data=body, content_type=f"multipart/form-data; boundary={boundary}")
 
 
 def _added(api: Api, *files: tuple[io.BytesIO, str]) -> list[int]:
@@ -141,6 +147,51 @@ def test_each_token_has_its_own_rate_and_size_limits(app: Flask, make_token: Mak
 
     big = second("PATCH", "/documents/1/metadata", json={"fields": {"tentang": "x" * 2000}})
     assert big.status_code == 413 and big.json["error"]["code"] == "too_large"
+
+
+def test_a_token_may_carry_its_own_lower_size_limit(app: Flask, make_token: MakeToken, engine: Engine) -> None:
+    """A JDIH's token limited to 1 MiB a request: a larger upload is refused before anything is kept, naming whose
+    limit it was; the same file goes through another token of the same person; JSON keeps the vault's lower limit."""
+    narrow = Api(app.test_client(), make_token("coordinator", max_mib=1))
+    wide = Api(app.test_client(), make_token("coordinator"))
+    scan = samples.pdf_document(["Peraturan Bupati dengan lampiran besar"]) + b"%" + b"x" * (2 * 1024 * 1024)
+
+    refused = _upload(narrow, (io.BytesIO(scan), "besar.pdf"))
+    assert refused.status_code == 413 and refused.json["error"]["code"] == "too_large"
+    assert "batas token ini, 1 MiB" in refused.json["error"]["message"]
+    assert refused.json["error"]["details"] == [{"field": "Content-Length", "in": "header",
+                                                 "message": f"paling besar {1024 * 1024} byte"}]
+    assert refused.headers["X-RateLimit-Remaining"]  # counted like every answer
+    with Session(engine) as session:
+        assert session.exec(select(Upload)).first() is None  # nothing received, nothing stored
+
+    assert _upload(wide, (io.BytesIO(scan), "besar.pdf")).status_code == 202
+    assert _upload(narrow, _pdf("Surat Edaran kecil")).status_code == 202
+
+    json_body = {"fields": {"tentang": "x" * (300 * 1024)}}  # past the vault's 256 KiB for JSON, under the token's
+    for api in (narrow, wide):
+        big = api("PATCH", "/documents/1/metadata", json=json_body)
+        assert big.status_code == 413 and "batas vault, 256 KiB" in big.json["error"]["message"]
+
+
+@pytest.fixture
+def roomy_json(storage: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EVIDENCE_VAULT_API_MAX_JSON_BYTES", str(4 * 1024 * 1024))
+
+
+@pytest.mark.usefixtures("roomy_json")
+def test_a_body_without_its_length_is_cut_at_the_tokens_limit(app: Flask, make_token: MakeToken) -> None:
+    """Sent in chunks (no Content-Length), the body is refused where it passes the token's limit, in the same shape.
+
+    A JSON body, with the vault's JSON limit raised above the token's, so the token's is the one that cuts; it
+    was once cut silently there and answered 400 "not valid JSON".
+    """
+    narrow = Api(app.test_client(), make_token("coordinator", max_mib=1))
+    body = json.dumps({"fields": {"tentang": "x" * (2 * 1024 * 1024)}}).encode()
+    refused = narrow("PATCH", "/documents/1/metadata", input_stream=io.BytesIO(body), content_type="application/json",
+                     headers={"Transfer-Encoding": "chunked"}, environ_overrides={"wsgi.input_terminated": True})
+    assert refused.request.content_length is None  # the premise: the server learns the size only as it reads
+    assert refused.status_code == 413 and "batas token ini, 1 MiB" in refused.json["error"]["message"]
 
 
 def test_every_api_change_is_in_the_trail_under_the_user_marked_api(coordinator: Api, engine: Engine, auth: Auth,
