@@ -168,6 +168,8 @@ class ApiToken(SQLModel, table=True):
     revoked_at: datetime | None = Field(default=None)
     last_used_at: datetime | None = Field(default=None)
     last_used_address: str = Field(default="", max_length=64)
+    # The token's own size limit for one request's body, below the vault's (None: the vault's limits only).
+    max_request_bytes: int | None = Field(default=None, sa_type=BigInteger)
     # The rate limit: requests counted in the current minute (Unix minutes).
     rate_window: int = Field(default=0, sa_type=BigInteger)
     rate_count: int = Field(default=0)
@@ -230,7 +232,12 @@ class Document(SQLModel, table=True):
 
 
 class Upload(SQLModel, table=True):
-    """One web upload: the files a person sent together, answered at once and read in the background."""
+    """One upload (web form or API): the files a person sent together, answered at once and read in the background.
+
+    `channel` is the trail's mark of the request that received it (`{"via": "api", "token_id": 3}`,
+    None for the web form): the worker reads the files later, outside that request, and marks
+    the documents' events with it, so an upload made through the API is in the trail as one.
+    """
 
     __tablename__ = "upload"
 
@@ -238,6 +245,7 @@ class Upload(SQLModel, table=True):
     organisation_id: int = Field(foreign_key="organisation.id", index=True)
     uploaded_by_id: int | None = Field(default=None, foreign_key="user_account.id")
     created_at: datetime = Field(default_factory=utcnow, index=True)
+    channel: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
 
 
 class UploadFile(SQLModel, table=True):

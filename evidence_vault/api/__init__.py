@@ -16,7 +16,20 @@ from flask import Flask, request
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from . import assessment, audit, description, documents, frameworks, history, legal, links, search  # noqa: F401
+from . import (  # noqa: F401 - each area's module declares its routes when imported
+    assessment,
+    audit,
+    description,
+    documents,
+    frameworks,
+    history,
+    legal,
+    library,
+    links,
+    paths,
+    search,
+    uploads,
+)
 from .errors import ApiError, from_http, response
 from .operations import blueprint
 
@@ -27,6 +40,7 @@ PREFIX = "/api/"
 def init_app(app: Flask, csrf: CSRFProtect) -> None:
     """Register the API; its routes take bearer tokens, never the session cookie, so they carry no CSRF token."""
     csrf.exempt(blueprint)
+    app.url_map.converters[paths.NAME] = paths.PathNumber  # before the routes are bound
     app.register_blueprint(blueprint)
     web_handler = app.error_handler_spec[None][None].get(HTTPException)
 

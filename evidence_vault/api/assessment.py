@@ -137,7 +137,7 @@ def open_period(code: str, body: NewPeriod) -> Period:
     return Period.of(created)
 
 
-@operation("PATCH", "/organisations/<code>/periods/<int:year>", summary="Mengubah tanggal penilaian periode",
+@operation("PATCH", "/organisations/<code>/periods/<id:year>", summary="Mengubah tanggal penilaian periode",
            tag=TAG, permission=Permission.ASSESS, body=PeriodChange, response=Period)
 def change_period(code: str, year: int, body: PeriodChange) -> Period:
     organisation = organisation_or_404(code, Permission.ASSESS)
@@ -147,7 +147,7 @@ def change_period(code: str, year: int, body: PeriodChange) -> Period:
     return Period.of(found)
 
 
-@operation("GET", "/organisations/<code>/periods/<int:year>/claims", summary="Penilaian mandiri sebuah periode",
+@operation("GET", "/organisations/<code>/periods/<id:year>/claims", summary="Penilaian mandiri sebuah periode",
            tag=TAG, permission=Permission.VIEW_DOCUMENTS, response=Claims)
 def list_claims(code: str, year: int) -> Claims:
     period = _period(organisation_or_404(code), year)
@@ -157,7 +157,7 @@ def list_claims(code: str, year: int) -> Claims:
               updated_at=aware(item.updated_at)) for item in found.values()])  # type: ignore[arg-type]
 
 
-@operation("PUT", "/organisations/<code>/periods/<int:year>/claims/<indicator>",
+@operation("PUT", "/organisations/<code>/periods/<id:year>/claims/<indicator>",
            summary="Menyimpan penilaian mandiri satu indikator (periode aktif)", tag=TAG,
            permission=Permission.ASSESS, body=ClaimChange, response=Claim)
 def set_claim(code: str, year: int, indicator: str, body: ClaimChange) -> Claim:
@@ -169,7 +169,7 @@ def set_claim(code: str, year: int, indicator: str, body: ClaimChange) -> Claim:
                  updated_at=aware(saved.updated_at))  # type: ignore[arg-type]
 
 
-@operation("GET", "/organisations/<code>/periods/<int:year>/external-values",
+@operation("GET", "/organisations/<code>/periods/<id:year>/external-values",
            summary="Nilai yang diterima dari indeks instansi lain (SDI, SJIG, IPS, IKASANDI)", tag=TAG,
            permission=Permission.VIEW_DOCUMENTS, response=ExternalValues)
 def list_external_values(code: str, year: int) -> ExternalValues:
@@ -183,7 +183,7 @@ def _value_out(row: ExternalIndexValue) -> ExternalValue:
                          note=row.note, updated_at=aware(row.updated_at))  # type: ignore[arg-type]
 
 
-@operation("PUT", "/organisations/<code>/periods/<int:year>/external-values/<indicator>",
+@operation("PUT", "/organisations/<code>/periods/<id:year>/external-values/<indicator>",
            summary="Mencatat nilai indeks instansi lain untuk satu indikator (periode aktif)", tag=TAG,
            permission=Permission.ASSESS, body=ExternalValueChange, response=ExternalValue)
 def set_external_value(code: str, year: int, indicator: str, body: ExternalValueChange) -> ExternalValue:
@@ -195,7 +195,7 @@ def set_external_value(code: str, year: int, indicator: str, body: ExternalValue
     return _value_out(saved)
 
 
-@operation("DELETE", "/organisations/<code>/periods/<int:year>/external-values/<indicator>",
+@operation("DELETE", "/organisations/<code>/periods/<id:year>/external-values/<indicator>",
            summary="Menghapus nilai indeks instansi lain yang salah dicatat", tag=TAG,
            permission=Permission.ASSESS)
 def remove_external_value(code: str, year: int, indicator: str) -> None:

@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
+from . import paths
 from .errors import CODES
 from .operations import OPERATIONS, Operation, blueprint, operation
 from .shapes import Error
@@ -34,14 +35,14 @@ DESCRIPTION = (
 
 
 def openapi_path(rule: str) -> str:
-    """Flask's `/documents/<int:document_id>` as OpenAPI's `/api/v1/documents/{document_id}`."""
+    """Flask's `/documents/<id:document_id>` as OpenAPI's `/api/v1/documents/{document_id}`."""
     return blueprint.url_prefix + _CONVERTER.sub(lambda match: "{" + match["name"] + "}", rule)  # type: ignore[operator]
 
 
 def _path_parameters(rule: str) -> list[dict[str, Any]]:
     parameters = []
     for match in _CONVERTER.finditer(rule):
-        if match["converter"] == "int":
+        if match["converter"] == paths.NAME:
             schema: dict[str, Any] = {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}
         elif match["converter"] == "any":
             schema = {"type": "string", "enum": [item.strip() for item in match["arguments"].split(",")]}

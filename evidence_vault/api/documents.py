@@ -1,26 +1,23 @@
-"""Documents through the API: list by cursor with the web's filters, upload, read, download, trash."""
+"""Documents through the API: list by cursor with the web's filters, read, download, trash (uploads: `uploads`)."""
 
 from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from flask import request, send_file
+from flask import send_file
 from pydantic import Field
-from sqlmodel import Session
 from werkzeug.wrappers import Response
 
-from ..models import Organisation, UploadStatus
-from ..pipeline import uploads, worker
+from ..models import Document, DocumentPage, Organisation
 from ..records import documents
-from ..records import uploads as upload_records
 from ..records.access import Permission
 from ..storage import FileStore
-from ..web.context import commit_and_index, db_session, end_transaction, engine, settings
+from ..web.context import commit_and_index, db_session, settings
 from .caller import actor
 from .errors import ApiError
-from .lookup import document_or_404, own_organisation, scope
+from .lookup import document_or_404, scope
 from .operations import operation
-from .shapes import Answer, Code, Cursor, DocumentOut, Limit, OrgCode, Query, decode_cursor, encode_cursor
+from .shapes import Answer, Cursor, DocumentOut, Limit, OrgCode, Query, decode_cursor, encode_cursor
 
 TAG = "Dokumen"
 
@@ -44,29 +41,17 @@ class DocumentList(Answer):
     next_cursor: str | None = Field(description="Kirim sebagai cursor untuk halaman berikutnya; null di halaman akhir.")
 
 
-class UploadedFile(Answer):
-    filename: str
-    outcome: Literal["added", "duplicate", "failed", "rejected"]
-    message: str
-    document_id: int | None
-    status: str | None
-
-
-class UploadResult(Answer):
-    summary: str
-    results: list[UploadedFile]
-
-
-class UploadQuery(Query):
-    org: Code | None = Field(None, description="Organisasi tujuan (kode); bawaan: organisasi akun (admin wajib).")
-
-
 class PageOut(Answer):
     number: int
     text: str
     source: str = Field(description="text_layer, ocr atau none.")
     needs_ocr: bool
     ocr_confidence: float | None
+
+    @classmethod
+    def of(cls, page: DocumentPage) -> PageOut:
+        return cls(number=page.number, text=page.text, source=page.source, needs_ocr=page.needs_ocr,
+                   ocr_confidence=page.ocr_confidence)
 
 
 class PageQuery(Query):
@@ -101,47 +86,13 @@ def list_documents(query: DocumentQuery) -> DocumentList:
                         next_cursor=cursor)
 
 
-@operation("POST", "/documents", summary="Mengunggah satu atau beberapa berkas; hasil per berkas langsung dijawab",
-           tag=TAG, permission=Permission.UPLOAD, query=UploadQuery, upload=True, response=UploadResult,
-           description="Sama seperti unggah di web: setiap berkas disimpan sekali (isi yang sama disebut "
-                       "`duplicate`), pindaian dibaca OCR di latar belakang (`status: processing`; ikuti "
-                       "`GET /documents/{id}/status`).")
-def upload(query: UploadQuery) -> UploadResult:
-    organisation = own_organisation(query.org, Permission.UPLOAD)
-    files = [item for item in request.files.getlist("files") if item and item.filename]
-    limit = settings().get("upload", "max_files")
-    if not files:
-        raise ApiError("invalid_request", "Kirim minimal satu berkas di bidang \u201cfiles\u201d "
-                                          "(multipart/form-data).")
-    if len(files) > limit:
-        raise ApiError("invalid_request", f"Paling banyak {limit} berkas sekaligus; Anda mengirim {len(files)}. Bagi "
-                                          "menjadi beberapa permintaan.")
-    end_transaction()  # the upload is recorded in a transaction of its own, as the web upload does
-    upload_id, waiting = uploads.receive(engine(), settings(), [(item.stream, item.filename) for item in files],
-                                         organisation.id, actor().user.id)  # type: ignore[arg-type]
-    queue_ocr = worker.background_for(settings()).enqueue_ocr
-    for file_id in waiting:  # read here, by the worker's own function: the caller gets each file's outcome
-        uploads.read(engine(), settings(), file_id, queue_ocr)
-    with Session(engine()) as session:
-        progress = upload_records.progress(session, upload_id)
-    return UploadResult(summary=upload_records.summary(progress), results=[
-        UploadedFile(filename=item.filename, outcome=_OUTCOMES.get(item.status, "failed"), message=item.message,
-                     document_id=item.document_id, status=item.status) for item in progress])
-
-
-# An upload file's status, as the outcome this answer has always given.
-_OUTCOMES: dict[str, Literal["added", "duplicate", "failed"]] = {
-    UploadStatus.DONE.value: "added", UploadStatus.READING.value: "added", UploadStatus.DUPLICATE.value: "duplicate",
-    UploadStatus.FAILED.value: "failed"}
-
-
 def _out(document_id: int, include_trash: bool = False, permission: Permission = Permission.VIEW_DOCUMENTS
          ) -> DocumentOut:
     document = document_or_404(document_id, permission, include_trash=include_trash)
     return DocumentOut.of(document, db_session().get(Organisation, document.organisation_id))  # type: ignore[arg-type]
 
 
-@operation("GET", "/documents/<int:document_id>", summary="Satu dokumen", tag=TAG,
+@operation("GET", "/documents/<id:document_id>", summary="Satu dokumen", tag=TAG,
            permission=Permission.VIEW_DOCUMENTS, response=DocumentOut)
 def get_document(document_id: int) -> DocumentOut:
     document = document_or_404(document_id, include_trash=True)
@@ -160,7 +111,7 @@ class Status(Answer):
     done: bool = Field(description="true bila tidak ada lagi yang dikerjakan di latar belakang.")
 
 
-@operation("GET", "/documents/<int:document_id>/status", summary="Status pembacaan dokumen (OCR di latar belakang)",
+@operation("GET", "/documents/<id:document_id>/status", summary="Status pembacaan dokumen (OCR di latar belakang)",
            tag=TAG, permission=Permission.VIEW_DOCUMENTS, response=Status)
 def status(document_id: int) -> Status:
     document = document_or_404(document_id)
@@ -170,10 +121,14 @@ def status(document_id: int) -> Status:
                   done=document.extraction_status not in ("pending", "processing"))
 
 
-@operation("GET", "/documents/<int:document_id>/file", summary="Mengunduh berkas asli", tag=TAG,
+@operation("GET", "/documents/<id:document_id>/file", summary="Mengunduh berkas asli", tag=TAG,
            permission=Permission.VIEW_DOCUMENTS, files=("*/*",))
 def download(document_id: int) -> Response:
-    document = document_or_404(document_id)
+    return send_original(document_or_404(document_id))
+
+
+def send_original(document: Document) -> Response:
+    """The document's stored file as an attachment under its original name (a library download too)."""
     path = FileStore.of(settings()).path_for(document.sha256)
     if not path.is_file():
         raise ApiError("not_found")
@@ -181,18 +136,17 @@ def download(document_id: int) -> Response:
                      max_age=0)
 
 
-@operation("GET", "/documents/<int:document_id>/pages", summary="Teks dokumen per halaman", tag=TAG,
+@operation("GET", "/documents/<id:document_id>/pages", summary="Teks dokumen per halaman", tag=TAG,
            permission=Permission.VIEW_DOCUMENTS, query=PageQuery, response=Pages)
 def pages(document_id: int, query: PageQuery) -> Pages:
     document = document_or_404(document_id)
     found = [page for page in documents.pages_of(db_session(), document.id) if page.number > query.after]  # type: ignore[arg-type]
     shown = found[:query.limit]
-    return Pages(items=[PageOut(number=page.number, text=page.text, source=page.source, needs_ocr=page.needs_ocr,
-                                ocr_confidence=page.ocr_confidence) for page in shown],
+    return Pages(items=[PageOut.of(page) for page in shown],
                  next_after=shown[-1].number if len(found) > query.limit else None)
 
 
-@operation("POST", "/documents/<int:document_id>/trash", summary="Memindahkan dokumen ke Tempat Sampah", tag=TAG,
+@operation("POST", "/documents/<id:document_id>/trash", summary="Memindahkan dokumen ke Tempat Sampah", tag=TAG,
            permission=Permission.DELETE, response=DocumentOut)
 def trash(document_id: int) -> DocumentOut:
     document = document_or_404(document_id, Permission.DELETE)
@@ -202,7 +156,7 @@ def trash(document_id: int) -> DocumentOut:
     return _out(document_id, include_trash=True, permission=Permission.DELETE)
 
 
-@operation("POST", "/documents/<int:document_id>/restore", summary="Memulihkan dokumen dari Tempat Sampah", tag=TAG,
+@operation("POST", "/documents/<id:document_id>/restore", summary="Memulihkan dokumen dari Tempat Sampah", tag=TAG,
            permission=Permission.RESTORE, response=DocumentOut)
 def restore(document_id: int) -> DocumentOut:
     document = document_or_404(document_id, Permission.RESTORE, include_trash=True)

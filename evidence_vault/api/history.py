@@ -35,7 +35,7 @@ def organisation_history(query: HistoryQuery) -> Events:
     return Events(items=[EventOut.of(entry) for entry in shown], next_cursor=cursor)
 
 
-@operation("GET", "/documents/<int:document_id>/history", summary="Riwayat satu dokumen", tag=TAG,
+@operation("GET", "/documents/<id:document_id>/history", summary="Riwayat satu dokumen", tag=TAG,
            permission=Permission.VIEW_HISTORY, response=Events)
 def document_history(document_id: int) -> Events:
     document = document_or_404(document_id, Permission.VIEW_HISTORY, include_trash=True)

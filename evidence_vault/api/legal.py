@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from ..legal import FIELD_ORDER, LABELS
+from ..models import LegalField
 from ..records import documents, legal_fields
 from ..records.access import Permission
 from ..web.context import commit_and_index, db_session
@@ -30,6 +31,12 @@ class FieldOut(Answer):
     confidence: float
     confirmed: bool
     confirmed_at: datetime | None
+
+    @classmethod
+    def of(cls, item: LegalField) -> FieldOut:
+        return cls(name=item.name, label=LABELS.get(item.name, item.name), value=item.value, source=item.source,
+                   page=item.page, matched=item.matched, confidence=item.confidence, confirmed=item.confirmed,
+                   confirmed_at=aware(item.confirmed_at))
 
 
 class FindingOut(Answer):
@@ -79,21 +86,18 @@ def _metadata(document_id: int) -> Metadata:
     document = document_or_404(document_id)
     return Metadata(
         document_id=document.id, confirmed=document.metadata_confirmed, in_force=document.in_force,  # type: ignore[arg-type]
-        fields=[FieldOut(name=item.name, label=LABELS.get(item.name, item.name), value=item.value, source=item.source,
-                         page=item.page, matched=item.matched, confidence=item.confidence, confirmed=item.confirmed,
-                         confirmed_at=aware(item.confirmed_at))
-                for item in legal_fields.fields_of(session, document.id)],  # type: ignore[arg-type]
+        fields=[FieldOut.of(item) for item in legal_fields.fields_of(session, document.id)],  # type: ignore[arg-type]
         findings=[FindingOut(code=item.code, severity=item.severity, message=item.message)
                   for item in legal_fields.findings_of(session, document.id)])  # type: ignore[arg-type]
 
 
-@operation("GET", "/documents/<int:document_id>/metadata", summary="Metadata hukum dengan asal setiap nilai", tag=TAG,
+@operation("GET", "/documents/<id:document_id>/metadata", summary="Metadata hukum dengan asal setiap nilai", tag=TAG,
            permission=Permission.VIEW_DOCUMENTS, response=Metadata)
 def get_metadata(document_id: int) -> Metadata:
     return _metadata(document_id)
 
 
-@operation("PATCH", "/documents/<int:document_id>/metadata", summary="Mengoreksi dan/atau mengonfirmasi metadata",
+@operation("PATCH", "/documents/<id:document_id>/metadata", summary="Mengoreksi dan/atau mengonfirmasi metadata",
            tag=TAG, permission=Permission.EDIT_METADATA, body=MetadataChange, response=Metadata,
            description="Seperti formulir metadata di web: setiap perubahan tercatat di riwayat, dan tautan indikator "
                        "yang sudah ditinjau dibuka kembali untuk ditinjau ulang.")
@@ -105,7 +109,7 @@ def change_metadata(document_id: int, body: MetadataChange) -> Metadata:
     return _metadata(document_id)
 
 
-@operation("GET", "/documents/<int:document_id>/relations",
+@operation("GET", "/documents/<id:document_id>/relations",
            summary="Hubungan hukum: yang diubah, dicabut, dilaksanakan atau direviu dokumen ini, dan sebaliknya",
            tag=TAG, permission=Permission.VIEW_DOCUMENTS, response=Relations)
 def relations(document_id: int) -> Relations:

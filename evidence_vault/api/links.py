@@ -48,14 +48,14 @@ def _after(document: Document, link_id: int) -> Link:
     return Link.of(found)
 
 
-@operation("GET", "/documents/<int:document_id>/links", summary="Tautan indikator sebuah dokumen (termasuk saran)",
+@operation("GET", "/documents/<id:document_id>/links", summary="Tautan indikator sebuah dokumen (termasuk saran)",
            tag=TAG, permission=Permission.VIEW_DOCUMENTS, response=Links)
 def document_links(document_id: int) -> Links:
     document = document_or_404(document_id)
     return Links(items=[Link.of(item) for item in links.links_of_document(db_session(), document.id)])  # type: ignore[arg-type]
 
 
-@operation("GET", "/documents/<int:document_id>/suggestions",
+@operation("GET", "/documents/<id:document_id>/suggestions",
            summary="Saran indikator dari vault untuk dokumen ini, dengan alasan dan kutipan", tag=TAG,
            permission=Permission.VIEW_DOCUMENTS, response=Links)
 def suggestions(document_id: int) -> Links:
@@ -64,7 +64,7 @@ def suggestions(document_id: int) -> Links:
                         if item.state == links.SUGGESTED])
 
 
-@operation("POST", "/documents/<int:document_id>/links", summary="Menautkan dokumen ke indikator dan mengajukannya",
+@operation("POST", "/documents/<id:document_id>/links", summary="Menautkan dokumen ke indikator dan mengajukannya",
            tag=TAG, permission=Permission.LINK, body=Submission, response=Link, status=201,
            description="Sama seperti di halaman dokumen; saran vault untuk indikator yang sama ikut terkonfirmasi.")
 def submit(document_id: int, body: Submission) -> Link:
@@ -74,7 +74,7 @@ def submit(document_id: int, body: Submission) -> Link:
     return _after(document, created.id)  # type: ignore[arg-type]
 
 
-@operation("POST", "/documents/<int:document_id>/links/<int:link_id>/verify", summary="Penilai memverifikasi tautan",
+@operation("POST", "/documents/<id:document_id>/links/<id:link_id>/verify", summary="Penilai memverifikasi tautan",
            tag=TAG, permission=Permission.REVIEW, response=Link)
 def verify(document_id: int, link_id: int) -> Link:
     document = document_or_404(document_id, Permission.REVIEW)
@@ -82,7 +82,7 @@ def verify(document_id: int, link_id: int) -> Link:
     return _after(document, link_id)
 
 
-@operation("POST", "/documents/<int:document_id>/links/<int:link_id>/reject",
+@operation("POST", "/documents/<id:document_id>/links/<id:link_id>/reject",
            summary="Penilai menolak tautan yang diajukan, dengan alasan", tag=TAG, permission=Permission.REVIEW,
            body=Reason, response=Link)
 def reject(document_id: int, link_id: int, body: Reason) -> Link:
@@ -91,7 +91,7 @@ def reject(document_id: int, link_id: int, body: Reason) -> Link:
     return _after(document, link_id)
 
 
-@operation("POST", "/documents/<int:document_id>/suggestions/<int:link_id>/reject",
+@operation("POST", "/documents/<id:document_id>/suggestions/<id:link_id>/reject",
            summary="Menolak saran vault, dengan alasan", tag=TAG, permission=Permission.LINK, body=Reason,
            response=Link)
 def decline(document_id: int, link_id: int, body: Reason) -> Link:
@@ -100,7 +100,7 @@ def decline(document_id: int, link_id: int, body: Reason) -> Link:
     return _after(document, link_id)
 
 
-@operation("DELETE", "/documents/<int:document_id>/links/<int:link_id>", summary="Menghapus tautan", tag=TAG,
+@operation("DELETE", "/documents/<id:document_id>/links/<id:link_id>", summary="Menghapus tautan", tag=TAG,
            permission=Permission.LINK)
 def remove(document_id: int, link_id: int) -> None:
     document = document_or_404(document_id, Permission.LINK)

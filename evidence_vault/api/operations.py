@@ -18,12 +18,14 @@ from typing import Any
 
 from flask import Blueprint, Response, jsonify, request
 from pydantic import BaseModel, ValidationError
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from .. import audit
+from ..pipeline import uploads
 from ..records import claims, documents, events, external, legal_fields, links, periods, tokens
 from ..records.access import READ, SCOPE_PERMISSIONS, Permission
 from ..web.context import settings
-from . import caller
+from . import caller, limits, paths
 from .errors import ApiError, invalid, response
 
 log = logging.getLogger(__name__)
@@ -91,6 +93,8 @@ def dispatch(declared: Operation, view: Callable[..., Any], path: dict[str, Any]
         if declared.permission is not None:
             found = caller.authenticate()
             _check_permission(found, declared.permission)
+            limits.apply(found.token, _body_limit(declared))  # before any of the body is read
+        paths.in_range(path)
         arguments = dict(path)
         if declared.query is not None:
             arguments["query"] = _parse(declared.query, request.args.to_dict(), "query")
@@ -105,17 +109,16 @@ def dispatch(declared: Operation, view: Callable[..., Any], path: dict[str, Any]
         answer = _render(declared, result)
     except ApiError as error:
         answer = response(error)
+    except RequestEntityTooLarge:  # a body sent without its length, cut where it passed the limit as it was read
+        answer = response(limits.too_large())
     if found is not None:
         answer.headers.update(found.rate_headers())
     return answer
 
 
 def _body_limit(declared: Operation) -> int:
-    """The largest body this route reads: uploads as the web's, everything else `api.max_json_bytes`."""
-    if declared.upload:
-        upload = settings()
-        return upload.get("upload", "max_bytes") * upload.get("upload", "max_files") + 1024 * 1024
-    return settings().get("api", "max_json_bytes")
+    """The largest body the vault takes on this route: uploads as the web's, everything else `api.max_json_bytes`."""
+    return uploads.largest_request(settings()) if declared.upload else settings().get("api", "max_json_bytes")
 
 
 def _check_permission(found: caller.Caller, permission: Permission) -> None:
@@ -137,6 +140,10 @@ def _json_body() -> Any:
     if not request.is_json:
         raise ApiError("unsupported_media_type")
     raw = request.get_data(cache=True)
+    if request.content_length is None and len(raw) >= (request.max_content_length or len(raw) + 1):
+        # Sent without its length, the body is read up to the limit and silently cut there (Werkzeug raises only
+        # on a read after that): what was cut is refused as too large, not parsed and called broken JSON.
+        raise limits.too_large()
     try:
         return json.loads(raw) if raw.strip() else {}
     except (ValueError, UnicodeDecodeError):

@@ -132,16 +132,23 @@ def token() -> None:
               help="read: hanya membaca; write: membaca dan mengubah (sebatas peran akun).")
 @click.option("--days", type=int, default=90, show_default=True, help="Masa berlaku dalam hari.")
 @click.option("--org", "org_code", help="Batasi token ke satu organisasi akun ini (kode).")
+@click.option("--max-mb", "max_mib", type=int, default=None,
+              help="Batas ukuran satu permintaan token ini, dalam MiB, di bawah batas vault (misalnya 10 untuk JDIH "
+                   "yang mengirim satu per satu). Tanpa ini: batas vault.")
 @pass_runtime
 @explained
-def token_add(runtime: Runtime, email: str, name: str, scope: str, days: int, org_code: str | None) -> None:
+def token_add(runtime: Runtime, email: str, name: str, scope: str, days: int, org_code: str | None,
+              max_mib: int | None) -> None:
     """Membuat token API untuk akun; token dicetak sekali ini saja."""
+    from ..pipeline.uploads import largest_request  # here: the other commands of this module need no pipeline
+
     with db.session_scope(runtime.current_engine()) as session:
         person = _account(session, email)
         organisation = organisations.get_by_code(session, org_code) if org_code else None
         created, secret = tokens.create(session, person, name, scope, days,
                                         max_days=runtime.settings.get("api", "token_max_days"),
-                                        organisation=organisation, actor_id=None)
+                                        organisation=organisation, actor_id=None, max_request_mib=max_mib,
+                                        largest_mib=-(-largest_request(runtime.settings) // tokens.MIB))
         expires = created.expires_at.date().isoformat()
     click.echo(f"Token \u201c{name}\u201d untuk {email} dibuat, berlaku sampai {expires}. Simpan sekarang; token "
                "tidak akan ditampilkan lagi:", err=True)
@@ -153,14 +160,15 @@ def token_add(runtime: Runtime, email: str, name: str, scope: str, days: int, or
 @pass_runtime
 @explained
 def token_list(runtime: Runtime, email: str | None) -> None:
-    """Daftar token (semua akun, atau satu): nomor, awalan, akun, nama, cakupan, berlaku sampai, status."""
+    """Daftar token (semua akun, atau satu): nomor, awalan, akun, nama, cakupan, akhir berlaku, status, batas ukuran."""
     with db.session_scope(runtime.current_engine()) as session:
         owner = _account(session, email) if email else None
         emails = {person.id: person.email for person in accounts.users_of(session, None)}
         for item in tokens.tokens_of(session, owner.id if owner else None):
             status = "dicabut" if item.revoked_at else "aktif" if tokens.is_live(item) else "kedaluwarsa"
+            limit = f"{item.max_request_bytes // tokens.MIB} MiB" if item.max_request_bytes else "batas vault"
             click.echo(f"{item.id}\t{item.prefix}\t{emails.get(item.user_id, '-')}\t{item.name}\t{item.scope}\t"
-                       f"{item.expires_at.date().isoformat()}\t{status}")
+                       f"{item.expires_at.date().isoformat()}\t{status}\t{limit}")
 
 
 @token.command("revoke")

@@ -23,7 +23,7 @@ from ..config import Settings
 from ..db import session_scope
 from ..extract import ExtractionError, detect_type
 from ..models import UploadStatus
-from ..records import periods, uploads
+from ..records import events, periods, uploads
 from ..storage import FileStore, FileTooLarge
 from . import ingest, ocr_claims, stages
 from .filenames import display_name
@@ -71,6 +71,33 @@ def receive(engine: Engine, settings: Settings, files: Iterable[tuple[BinaryIO, 
     return upload_id, waiting  # type: ignore[return-value]
 
 
+FORM_OVERHEAD = 1024 * 1024  # the multipart form around the files: boundaries, headers, other fields
+
+
+def largest_request(settings: Settings) -> int:
+    """The largest upload request the vault takes: every file at its limit, and the form around them."""
+    return settings.get("upload", "max_bytes") * settings.get("upload", "max_files") + FORM_OVERHEAD
+
+
+def too_many(sent: int, max_files: int) -> str | None:
+    """Why an upload of `sent` files is refused as a whole, or None when it is not too many."""
+    if sent <= max_files:
+        return None
+    return f"Paling banyak {max_files} berkas sekaligus; ada {sent} berkas. Bagi menjadi beberapa unggahan."
+
+
+def accept(engine: Engine, settings: Settings, files: Iterable[tuple[BinaryIO, str | None]], organisation_id: int,
+           uploaded_by_id: int | None, queue_read: QueueRead) -> int:
+    """Receive the files and hand them to the worker; returns the upload's id, whose rows say how each goes.
+
+    The one way an upload enters the vault, for the web form and the API alike: the request
+    only stores bytes and answers at once, however large a scan; reading waits for the worker.
+    """
+    upload_id, waiting = receive(engine, settings, files, organisation_id, uploaded_by_id)
+    queue(queue_read, waiting)
+    return upload_id
+
+
 def queue(queue_read: QueueRead, file_ids: Iterable[int]) -> None:
     """Hand the files to the worker; one the queue refuses waits for the next worker to start (it queues all)."""
     for file_id in file_ids:
@@ -102,11 +129,12 @@ def read(engine: Engine, settings: Settings, file_id: int, queue_ocr: ingest.Que
         log.exception("pipeline failed on upload file %s", file_id)
         analysis = stages.Analysis(file_type=detect_type(path), error=ExtractionError.internal())
     status = UploadStatus.FAILED if analysis.error else UploadStatus.DONE
-    result = ingest.record(
-        engine, settings, analysis, ingest.StoredFile(claimed.sha256, claimed.size, claimed.filename),
-        claimed.organisation_id, claimed.uploaded_by_id, queue_ocr=queue_ocr,
-        within=lambda session, document: uploads.finish(session, file_id, status, document_id=document.id),
-    )
+    with events.acting_as(claimed.channel):  # the upload's request marked its events (the API); so are these
+        result = ingest.record(
+            engine, settings, analysis, ingest.StoredFile(claimed.sha256, claimed.size, claimed.filename),
+            claimed.organisation_id, claimed.uploaded_by_id, queue_ocr=queue_ocr,
+            within=lambda session, document: uploads.finish(session, file_id, status, document_id=document.id),
+        )
     if result.outcome is ingest.Outcome.DUPLICATE:  # the same bytes were recorded meanwhile by another upload
         return _finish(engine, file_id, UploadStatus.DUPLICATE, result.message, result.document_id)
     return status

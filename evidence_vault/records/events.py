@@ -30,6 +30,26 @@ def acting_through(via: str, **detail: Any) -> Iterator[None]:
         _channel.reset(reset)
 
 
+def current_channel() -> dict[str, Any] | None:
+    """The mark events recorded now would carry (None: the web pages or the command line).
+
+    Work that a request hands to the background worker keeps it (`upload.channel`), so the
+    worker's events say how the request came, as if it had recorded them itself.
+    """
+    channel = _channel.get()
+    return dict(channel) if channel else None
+
+
+@contextmanager
+def acting_as(channel: dict[str, Any] | None) -> Iterator[None]:
+    """`acting_through` with a mark kept by `current_channel`; no mark: the events carry none."""
+    if not channel:
+        yield
+        return
+    with acting_through(**channel):
+        yield
+
+
 def record(
     session: Session,
     action: str,

@@ -6,6 +6,9 @@ it until the copying body uploads the version it established itself.
 
 from __future__ import annotations
 
+from datetime import datetime
+
+from sqlalchemy import or_
 from sqlmodel import Session, col, select
 
 from ..models import Document, DocumentPage, LegalField, Organisation, utcnow
@@ -14,8 +17,11 @@ from .documents import DocumentError, pages_of
 
 
 def publish(session: Session, document: Document, actor_id: int | None) -> None:
+    """Publish to the library; once: publishing again would move it up the list and record a second event."""
     if document.copied_from_id is not None:
         raise DocumentError("Salinan dari pustaka bersama tidak dapat diterbitkan ulang.")
+    if document.shared_at is not None:
+        raise DocumentError("Dokumen ini sudah ada di pustaka bersama.")
     document.shared_at = utcnow()
     session.add(document)
     events.record(session, "document.share", actor_id=actor_id, organisation_id=document.organisation_id,
@@ -23,18 +29,28 @@ def publish(session: Session, document: Document, actor_id: int | None) -> None:
 
 
 def unpublish(session: Session, document: Document, actor_id: int | None) -> None:
+    """Withdraw from the library; copies other bodies made stay theirs."""
+    if document.shared_at is None:
+        raise DocumentError("Dokumen ini tidak ada di pustaka bersama.")
     document.shared_at = None
     session.add(document)
     events.record(session, "document.unshare", actor_id=actor_id, organisation_id=document.organisation_id,
                   object_type="document", object_id=document.id)
 
 
-def shared_documents(session: Session) -> list[tuple[Document, Organisation]]:
-    """Every live published document, newest first, with its publisher."""
+def shared_documents(session: Session, *, before: tuple[datetime, int] | None = None,
+                     limit: int | None = None) -> list[tuple[Document, Organisation]]:
+    """Live published documents, newest first, with their publisher; `before` (shared_at, id) pages by cursor."""
     statement = (select(Document, Organisation)
                  .join(Organisation, col(Organisation.id) == col(Document.organisation_id))
                  .where(col(Document.shared_at).is_not(None), col(Document.deleted_at).is_(None))
-                 .order_by(col(Document.shared_at).desc()))
+                 .order_by(col(Document.shared_at).desc(), col(Document.id).desc()))
+    if before is not None:
+        shared_at, document_id = before
+        statement = statement.where(or_(col(Document.shared_at) < shared_at,
+                                        (col(Document.shared_at) == shared_at) & (col(Document.id) < document_id)))
+    if limit is not None:
+        statement = statement.limit(limit)
     return list(session.exec(statement).all())
 
 

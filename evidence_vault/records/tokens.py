@@ -30,6 +30,7 @@ PREFIX = "evt_"
 SHOWN_PREFIX = 12  # "evt_" and 8 characters: enough to tell tokens apart, far too few to guess the rest
 SCOPE_LABELS = {READ: "Baca", WRITE: "Baca dan ubah"}
 MAX_NAME = 100
+MIB = 1024 * 1024
 
 
 class TokenError(ValueError):
@@ -67,10 +68,18 @@ def digest(secret: str) -> str:
 
 
 def create(session: Session, user: User, name: str, scope: str, days: int, *, max_days: int,
-           organisation: Organisation | None = None, actor_id: int | None = None,
-           now: datetime | None = None) -> tuple[ApiToken, str]:
-    """Make a token for the user; returns it with its secret, which is never kept and never shown again."""
+           organisation: Organisation | None = None, actor_id: int | None = None, max_request_mib: int | None = None,
+           largest_mib: int | None = None, now: datetime | None = None) -> tuple[ApiToken, str]:
+    """Make a token for the user; returns it with its secret, which is never kept and never shown again.
+
+    `max_request_mib` narrows the size of one request's body for this token below the
+    vault's (`largest_mib`, what the vault takes at all): like the scope and the
+    organisation, it bounds what a leaked token can do, here how much it can push at once.
+    """
     now = now or utcnow()
+    if max_request_mib is not None and not 1 <= max_request_mib <= (largest_mib or max_request_mib):
+        raise TokenError(f"Batas ukuran token harus antara 1 dan {largest_mib} MiB (batas vault untuk satu "
+                         "permintaan), atau dikosongkan agar batas vault yang berlaku.")
     name = " ".join(clean(name).split())
     if not name or len(name) > MAX_NAME:
         raise TokenError(f"Beri token nama 1 sampai {MAX_NAME} karakter, misalnya \u201cDasbor provinsi\u201d.")
@@ -87,12 +96,19 @@ def create(session: Session, user: User, name: str, scope: str, days: int, *, ma
     secret = PREFIX + secrets.token_urlsafe(32)
     token = ApiToken(user_id=user.id, name=name, prefix=secret[:SHOWN_PREFIX], token_hash=digest(secret),  # type: ignore[arg-type]
                      scope=scope, organisation_id=organisation.id if organisation else None, created_at=now,
-                     expires_at=now + timedelta(days=days))
+                     expires_at=now + timedelta(days=days),
+                     max_request_bytes=max_request_mib * MIB if max_request_mib is not None else None)
     session.add(token)
     session.flush()
     _record(session, "token.create", token, user, actor_id, scope=scope, expires_at=token.expires_at.isoformat(),
-           organisation=organisation.code if organisation else None)
+           organisation=organisation.code if organisation else None, max_request_mib=max_request_mib)
     return token, secret
+
+
+def body_limit(token: ApiToken, vault_limit: int) -> tuple[int, bool]:
+    """The largest body this token may send where the vault takes `vault_limit`, and whether it is the token's own."""
+    own = token.max_request_bytes
+    return (own, True) if own is not None and own < vault_limit else (vault_limit, False)
 
 
 def tokens_of(session: Session, user_id: int | None = None) -> list[ApiToken]:

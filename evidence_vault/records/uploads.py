@@ -18,11 +18,13 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import or_, update
 from sqlmodel import Session, col, select
 
 from ..models import Document, ExtractionStatus, Upload, UploadFile, UploadStatus, utcnow
+from . import events
 
 # The words people read for each state, in the order a file passes them.
 STATUS_LABELS = {UploadStatus.RECEIVED: "Diterima", UploadStatus.READING: "Dibaca", UploadStatus.DONE: "Selesai",
@@ -73,8 +75,13 @@ class FileProgress:
 
 def create(session: Session, organisation_id: int, uploaded_by_id: int | None,
            files: Sequence[Received]) -> tuple[Upload, list[int]]:
-    """Record an upload and its files; returns it and the ids of the files the worker must read."""
-    upload = Upload(organisation_id=organisation_id, uploaded_by_id=uploaded_by_id)
+    """Record an upload and its files; returns it and the ids of the files the worker must read.
+
+    The upload keeps the trail's mark of this request (the API and its token), which the
+    worker puts on the events it records for these files.
+    """
+    upload = Upload(organisation_id=organisation_id, uploaded_by_id=uploaded_by_id,
+                    channel=events.current_channel())
     session.add(upload)
     session.flush()
     rows = []
@@ -98,6 +105,7 @@ class Claimed:
     size: int
     organisation_id: int
     uploaded_by_id: int | None
+    channel: dict[str, Any] | None = None  # the trail's mark of the request that received it
 
 
 def take(session: Session, file_id: int, seconds: int, now: int | None = None) -> Claimed | None:
@@ -113,7 +121,8 @@ def take(session: Session, file_id: int, seconds: int, now: int | None = None) -
     row, upload = session.exec(select(UploadFile, Upload).join(Upload, col(Upload.id) == col(UploadFile.upload_id))
                                .where(UploadFile.id == file_id)).one()
     assert row.sha256 is not None  # only stored files are ever received
-    return Claimed(file_id, row.filename, row.sha256, row.size, upload.organisation_id, upload.uploaded_by_id)
+    return Claimed(file_id, row.filename, row.sha256, row.size, upload.organisation_id, upload.uploaded_by_id,
+                   upload.channel)
 
 
 def finish(session: Session, file_id: int, status: UploadStatus, message: str = "",

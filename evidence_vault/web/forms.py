@@ -215,7 +215,8 @@ class PeriodForm(VaultForm):
 
 
 class TokenForm(VaultForm):
-    """A new API token: a name to recognise it by, its scope, how long it lives, and optionally one organisation."""
+    """A new API token: a name to recognise it by, its scope, how long it lives, and optionally one organisation
+    and its own size limit for one request (below the vault's)."""
 
     name = StringField("Nama token", validators=[DataRequired("Beri token nama."), _at_most(100)],
                        render_kw={"placeholder": "misalnya Dasbor provinsi"})
@@ -224,3 +225,4 @@ class TokenForm(VaultForm):
     days = StringField("Berlaku (hari)", validators=[DataRequired("Isi masa berlaku."), _at_most(4)],
                        render_kw={"inputmode": "numeric"})
     organisation = SelectField("Organisasi", coerce=int, validate_choice=True)
+    max_mib = _text("Batas ukuran per permintaan (MiB)", 6, inputmode="numeric", placeholder="kosong: batas vault")

@@ -7,6 +7,7 @@ from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
 from ..models import ApiToken, Organisation
+from ..pipeline import uploads
 from ..records import organisations, tokens
 from ..records.access import SCOPE_PERMISSIONS
 from .context import db_session, settings
@@ -33,11 +34,17 @@ def _form(submitted: bool = True) -> TokenForm:
     return form
 
 
+def _largest_mib() -> int:
+    """The vault's largest request in whole MiB: a token's own limit may be at most this."""
+    return -(-uploads.largest_request(settings()) // tokens.MIB)
+
+
 def _page(form: TokenForm, secret: str | None = None, created: ApiToken | None = None) -> str:
     return render_template(
         "people/tokens.html", form=form, secret=secret, created=created, confirm=ConfirmForm(formdata=None),
         tokens=tokens.tokens_of(db_session(), current_user.id), is_live=tokens.is_live,
-        scope_labels=tokens.SCOPE_LABELS, max_days=settings().get("api", "token_max_days"),
+        scope_labels=tokens.SCOPE_LABELS, max_days=settings().get("api", "token_max_days"), mib=tokens.MIB,
+        largest_mib=_largest_mib(),
         names={org.id: org.name for org in organisations.all_organisations(db_session())},
         can_write=any(actor().can_anywhere(permission) for permission in SCOPE_PERMISSIONS[tokens.WRITE]
                       if permission not in SCOPE_PERMISSIONS[tokens.READ]))
@@ -52,10 +59,12 @@ def index() -> str | Response:
     session = db_session()
     days = int(form.days.data) if (form.days.data or "").strip().isdigit() else 0
     organisation = session.get(Organisation, form.organisation.data) if form.organisation.data else None
+    typed_mib = (form.max_mib.data or "").strip()
+    max_mib = int(typed_mib) if typed_mib.isdigit() else (0 if typed_mib else None)  # 0: refused with the range
     try:
         created, secret = tokens.create(session, current_user, form.name.data or "", form.scope.data or "", days,
                                         max_days=settings().get("api", "token_max_days"), organisation=organisation,
-                                        actor_id=current_user.id)
+                                        actor_id=current_user.id, max_request_mib=max_mib, largest_mib=_largest_mib())
     except tokens.TokenError as error:
         flash(str(error), "error")
         return _page(form)

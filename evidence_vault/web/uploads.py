@@ -57,14 +57,13 @@ def upload() -> tuple[str, int] | Response:
     if not actor().can(Permission.UPLOAD, organisation_id):
         abort(403)
     files = [f for f in request.files.getlist(form.files.name) if f and f.filename]
-    if len(files) > limit:
-        flash(f"Paling banyak {limit} berkas sekaligus; Anda memilih {len(files)}. "
-              "Bagi menjadi beberapa unggahan.", "error")
+    refused = uploads.too_many(len(files), limit)
+    if refused:
+        flash(refused, "error")
         return _form_page(form, 400)
     end_transaction()  # the upload is recorded in a transaction of its own, not under this request's lock
-    upload_id, waiting = uploads.receive(engine(), settings(), [(f.stream, f.filename) for f in files],
-                                         organisation_id, current_user.id)
-    uploads.queue(worker.background_for(settings()).enqueue_read, waiting)
+    upload_id = uploads.accept(engine(), settings(), [(f.stream, f.filename) for f in files], organisation_id,
+                               current_user.id, worker.background_for(settings()).enqueue_read)
     return redirect(url_for("uploads.status", upload_id=upload_id), code=303)
 
 

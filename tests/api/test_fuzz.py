@@ -27,7 +27,7 @@ from evidence_vault.app import create_app
 from evidence_vault.config import load_settings
 from evidence_vault.demo import samples
 from evidence_vault.models import Document
-from evidence_vault.pipeline import ingest
+from evidence_vault.pipeline import ingest, uploads
 from evidence_vault.records import accounts, links, organisations, periods, tokens
 
 MAX_EXAMPLES = 12
@@ -38,7 +38,8 @@ CHECKS = [checks.not_a_server_error, checks.status_code_conformance, checks.cont
 
 @pytest.fixture
 def vault(storage: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[object, str, dict[str, object]]:
-    """A vault with two organisations' things, served by the app, and an admin's read-write token."""
+    """A vault with two organisations' things (documents, links, an upload), served by the app, and an admin's
+    read-write token."""
     monkeypatch.setenv("EVIDENCE_VAULT_API_REQUESTS_PER_MINUTE", "100000")  # the fuzzer is fast, the limit is not
     config = load_settings()
     engine: Engine = db.make_engine(config)
@@ -60,6 +61,9 @@ def vault(storage: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[object, str, 
                               links.LinkDetails(), None)
             known.setdefault("document_id", stored.document_id)
             known.setdefault("link_id", made.id)
+        upload_id, _waiting = uploads.receive(engine, config, [(io.BytesIO(samples.pdf_document([f"Surat {code}"])),
+                                                               f"surat-{code}.pdf")], organisation_id, None)
+        known.setdefault("upload_id", upload_id)
     return create_app(config, testing=False), secret, known
 
 

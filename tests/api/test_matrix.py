@@ -21,8 +21,8 @@ from evidence_vault import db
 from evidence_vault.api.operations import OPERATIONS
 from evidence_vault.demo import samples
 from evidence_vault.models import AssessmentPeriod, Document
-from evidence_vault.pipeline import ingest
-from evidence_vault.records import documents, external, links, periods
+from evidence_vault.pipeline import ingest, uploads
+from evidence_vault.records import documents, external, library, links, periods
 from evidence_vault.tagging.suggestions import Suggestion
 
 from ..conftest import World
@@ -35,6 +35,7 @@ ADMIN = {"admin"}
 REVIEWERS = {"admin", "reviewer"}
 HISTORY = {"admin", "coordinator", "operator", "reviewer"}
 EXPORTERS = {"admin", "coordinator", "reviewer"}
+COPIERS = {"coordinator", "operator"}  # `copy_shared`, into the account's own organisation: an admin has none
 PUBLIC = {"openapi"}
 ORG = "/organisations/{org}"
 PERIOD = ORG + "/periods/2026"
@@ -62,6 +63,7 @@ ROUTES: dict[str, tuple[str, str, Any, set[str], set[str]]] = {
     "export_audit": ("GET", ORG + "/audit/exports/csv", None, EXPORTERS, ADMIN),
     "list_documents": ("GET", "/documents", None, ALL, ADMIN),
     "upload": ("POST", "/documents?org={org}", UPLOAD, WRITERS, ADMIN),
+    "upload_status": ("GET", "/uploads/{upload}", None, ALL, ADMIN),
     "get_document": ("GET", DOC, None, ALL, ADMIN),
     "status": ("GET", DOC + "/status", None, ALL, ADMIN),
     "download": ("GET", DOC + "/file", None, ALL, ADMIN),
@@ -83,8 +85,17 @@ ROUTES: dict[str, tuple[str, str, Any, set[str], set[str]]] = {
     "run_search": ("GET", "/search?q=milik", None, ALL, ADMIN),
     "list_frameworks": ("GET", "/frameworks", None, ALL, set()),
     "get_framework": ("GET", "/frameworks/pemdi-2026", None, ALL, set()),
+    # The shared library: reading it crosses organisations by design (as /pustaka on the web); a copy goes into the
+    # account's own organisation (its own document's copy is refused, 422); publishing needs `share` on the document.
+    "list_library": ("GET", "/library", None, ALL, set()),
+    "library_document": ("GET", "/library/{shared}", None, ALL, ALL),
+    "library_file": ("GET", "/library/{shared}/file", None, ALL, ALL),
+    "copy_from_library": ("POST", "/library/{shared}/copy", None, COPIERS, COPIERS),
+    "publish": ("POST", DOC + "/publish", None, LEADS, ADMIN),
+    "unpublish": ("POST", "/documents/{shared}/unpublish", None, LEADS, ADMIN),
 }
 LISTINGS_WITH_ORG = {"list_documents", "organisation_history", "run_search"}
+SHARED_BY_DESIGN = {"list_library", "library_document", "library_file"}  # shows other bodies' published documents
 
 
 def test_every_route_has_a_rule() -> None:
@@ -98,13 +109,16 @@ def _store(engine: Engine, settings, organisation_id: int, text: str) -> int:
 
 
 def _things(engine: Engine, settings, organisation, name: str) -> dict[str, Any]:
-    """One organisation's documents, period, links, suggestion and index values, each for one route to use."""
+    """One organisation's documents, upload, period, links, suggestion and index values, each for one route."""
     ids: dict[str, Any] = {"org": organisation.code}
-    for key in ("doc", "victim", "trashed"):
+    for key in ("doc", "victim", "trashed", "shared"):
         ids[key] = _store(engine, settings, organisation.id, f"{key} milik {name}")
+    ids["upload"], _waiting = uploads.receive(engine, settings, [(io.BytesIO(samples.pdf_document(
+        [f"unggahan milik {name}"])), "unggahan.pdf")], organisation.id, None)
     with db.session_scope(engine) as session:
         own = session.get(Document, ids["doc"])
         documents.move_to_trash(session, session.get(Document, ids["trashed"]), None)
+        library.publish(session, session.get(Document, ids["shared"]), None)
         period = periods.create_period(session, organisation, 2026, "pemdi-2026")
         external.set_value(session, period, "6", 3.0, None, "", None)
         for key, indicator in (("to_verify", "1"), ("to_reject", "3"), ("to_remove", "4")):
@@ -154,7 +168,8 @@ def test_matrix(app: Flask, world: World, things: dict[str, dict[str, Any]], mak
                 code = answer.json["error"]["code"]
                 if code not in ("forbidden", "not_found") or ("denpasar" in answer.text.lower()):
                     wrong.append(f"{role} {method} {path} refused as {code}: {answer.text}")
-            elif role != "admin" and method == "GET" and b"denpasar" in answer.data.lower():
+            elif role != "admin" and method == "GET" and b"denpasar" in answer.data.lower() \
+                    and endpoint not in SHARED_BY_DESIGN:
                 wrong.append(f"{role} {method} {path} shows another organisation's things")
     assert wrong == []
 

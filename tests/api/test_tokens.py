@@ -129,6 +129,23 @@ def test_tokens_page_refuses_what_the_account_may_not(auth: Auth, client: FlaskC
     assert "antara 1 dan 365" in refused.text and "evt_" not in refused.text
 
 
+def test_tokens_page_gives_a_token_its_own_size_limit_within_the_vaults(auth: Auth, client: FlaskClient,
+                                                                          engine: Engine) -> None:
+    auth.login("coordinator")
+    page = client.get("/akun/token")
+    assert "Batas ukuran per permintaan (MiB)" in page.text
+    for typed in ("0", "99999", "lima"):
+        refused = client.post("/akun/token", data={"csrf_token": csrf_token(page.text), "name": "JDIH",
+                                                   "scope": "write", "days": "30", "organisation": "0",
+                                                   "max_mib": typed})
+        assert "Batas ukuran token harus antara 1 dan" in refused.text and "evt_" not in refused.text, typed
+    made = client.post("/akun/token", data={"csrf_token": csrf_token(page.text), "name": "JDIH", "scope": "write",
+                                            "days": "30", "organisation": "0", "max_mib": "5"})
+    assert "hanya ditampilkan sekali" in made.text and "<td>5 MiB</td>" in made.text
+    with Session(engine) as session:
+        assert session.exec(select(ApiToken.max_request_bytes)).one() == 5 * 1024 * 1024
+
+
 def test_someone_elses_token_cannot_be_revoked_from_the_page(auth: Auth, client: FlaskClient, engine: Engine,
                                                              make_token: MakeToken) -> None:
     make_token("other_operator")
@@ -156,6 +173,12 @@ def test_token_commands(cli: Cli, app_for_cli) -> None:
     again = cli("token", "revoke", token_id)
     assert again.exit_code == 1 and "sudah dicabut" in again.output
     assert cli("token", "add", "tidak@ada.go.id", "--name", "x").exit_code == 1
+    narrow = cli("token", "add", "koordinator@badung.go.id", "--name", "JDIH kecil", "--scope", "write",
+                 "--max-mb", "10")
+    assert narrow.exit_code == 0, narrow.output
+    assert "JDIH kecil" in (row := cli("token", "list").output.splitlines()[0]) and row.endswith("\t10 MiB"), row
+    too_big = cli("token", "add", "koordinator@badung.go.id", "--name", "x", "--max-mb", "999999")
+    assert too_big.exit_code == 1 and "Batas ukuran token harus antara 1 dan" in too_big.output
 
 
 @pytest.fixture
