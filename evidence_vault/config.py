@@ -215,6 +215,20 @@ def _check(values: Mapping[str, Mapping[str, Any]]) -> None:
                           f"{variable}; lihat docs/configuration.md.")
 
 
+def parallelism(settings: Settings, section: str, key: str, requested: int | None = None) -> int:
+    """Processes or threads to run: asked for, else the setting (`section.key`), else one per CPU core."""
+    chosen = requested or settings.get(section, key)
+    return chosen if chosen and chosen > 0 else cpu_count()
+
+
+def cpu_count() -> int:
+    """Cores this process may use (respects CPU affinity and container limits where the OS says so)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
 def secret_key(settings: Settings, environ: Mapping[str, str] | None = None) -> str:
     """Return the session signing key: from the environment, else from storage.
 

@@ -9,57 +9,19 @@ Timestamps are timezone-aware and stored as UTC.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import JSON, BigInteger, Column, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from .vocabulary import ExtractionStatus, PageSource, UploadStatus
+from .vocabulary import OrganisationKind as OrganisationKind  # the tables' vocabulary, kept importable from here
+from .vocabulary import Role as Role
+
 
 def utcnow() -> datetime:
     """Current time, aware and in UTC: the form every timestamp column takes."""
     return datetime.now(UTC)
-
-
-class OrganisationKind(StrEnum):
-    PROVINCE = "province"
-    REGENCY = "regency"
-    CITY = "city"
-    MINISTRY = "ministry"
-    AGENCY = "agency"
-
-
-class Role(StrEnum):
-    ADMIN = "admin"
-    COORDINATOR = "coordinator"
-    OPERATOR = "operator"
-    REVIEWER = "reviewer"
-    VIEWER = "viewer"
-
-
-class ExtractionStatus(StrEnum):
-    PENDING = "pending"
-    # Stored and readable; its scanned pages are being read by OCR in the background.
-    PROCESSING = "processing"
-    OK = "ok"
-    NEEDS_OCR = "needs_ocr"
-    FAILED = "failed"
-
-
-class UploadStatus(StrEnum):
-    """Where a file of a web upload stands, from the request that received it to its document."""
-
-    RECEIVED = "received"  # stored, waiting for the background worker
-    READING = "reading"  # the worker reads it (text, legal metadata, suggestions)
-    DONE = "done"  # recorded as a document (its scans may still be read by OCR)
-    DUPLICATE = "duplicate"  # the organisation already had these bytes
-    FAILED = "failed"  # too large (not stored), or stored but unreadable
-
-
-class PageSource(StrEnum):
-    TEXT_LAYER = "text_layer"
-    OCR = "ocr"
-    NONE = "none"
 
 
 class Organisation(SQLModel, table=True):

@@ -12,9 +12,6 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
-
 # The file types the readers handle (`extract.sniff`: the extractable ones); a test keeps them in step.
 READABLE_TYPES = ("pdf", "docx", "jpeg", "png", "tiff")
 
@@ -53,6 +50,9 @@ def _networks(value: list[str]) -> str | None:
 def _database_url(value: str) -> str | None:
     if not value:
         return None
+    from sqlalchemy.engine import make_url  # here: a vault on its default SQLite file never imports SQLAlchemy for it
+    from sqlalchemy.exc import ArgumentError
+
     try:
         make_url(value)
     except ArgumentError:

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import click
-from sqlmodel import Session
 
-from .. import db
-from ..models import Role, User
-from ..records import accounts, organisations, tokens
+from ..vocabulary import READ, WRITE, Role
 from .runtime import CommandFailed, Runtime, explained, pass_runtime
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from ..models import User
 
 
 def ask_password() -> str:
@@ -39,6 +42,9 @@ def user() -> None:
 def user_add(runtime: Runtime, email: str, role: str, org_code: str | None, full_name: str,
              password_stdin: bool) -> None:
     """Membuat akun pengguna."""
+    from .. import db
+    from ..records import accounts, organisations
+
     password = sys.stdin.readline().rstrip("\n") if password_stdin else ask_password()
     with db.session_scope(runtime.current_engine()) as session:
         organisation = organisations.get_by_code(session, org_code) if org_code else None
@@ -52,6 +58,9 @@ def user_add(runtime: Runtime, email: str, role: str, org_code: str | None, full
 @explained
 def user_list(runtime: Runtime, org_code: str | None) -> None:
     """Daftar akun: email, peran, organisasi, status."""
+    from .. import db
+    from ..records import accounts, organisations
+
     with db.session_scope(runtime.current_engine()) as session:
         scope = [organisations.get_by_code(session, org_code).id] if org_code else None
         codes = {item.id: item.code for item in organisations.all_organisations(session)}
@@ -68,6 +77,9 @@ def user_list(runtime: Runtime, org_code: str | None) -> None:
 @explained
 def user_assign(runtime: Runtime, email: str, org_code: str, remove: bool) -> None:
     """Mengizinkan penilai internal membaca dan meninjau data dukung organisasi lain."""
+    from .. import db
+    from ..records import accounts, organisations
+
     with db.session_scope(runtime.current_engine()) as session:
         person = accounts.find_by_email(session, email)
         if person is None:
@@ -86,6 +98,9 @@ def user_assign(runtime: Runtime, email: str, org_code: str, remove: bool) -> No
 @explained
 def user_reset_password(runtime: Runtime, email: str) -> None:
     """Memberi akun kata sandi acak baru (dicetak sekali) dan membuka kunciannya."""
+    from .. import db
+    from ..records import accounts
+
     with db.session_scope(runtime.current_engine()) as session:
         person = accounts.find_by_email(session, email)
         if person is None:
@@ -102,6 +117,9 @@ def user_reset_password(runtime: Runtime, email: str) -> None:
 @explained
 def user_end_sessions(runtime: Runtime, email: str | None, everyone: bool) -> None:
     """Mengakhiri semua sesi masuk sebuah akun (atau semua akun dengan --all); mereka harus masuk lagi."""
+    from .. import db
+    from ..records import accounts
+
     if bool(email) == everyone:
         raise click.UsageError("sebutkan satu EMAIL, atau --all untuk semua akun.")
     with db.session_scope(runtime.current_engine()) as session:
@@ -128,7 +146,7 @@ def token() -> None:
 @token.command("add")
 @click.argument("email")
 @click.option("--name", required=True, help="Nama untuk mengenali token, misalnya \"Dasbor provinsi\".")
-@click.option("--scope", type=click.Choice([tokens.READ, tokens.WRITE]), default=tokens.READ, show_default=True,
+@click.option("--scope", type=click.Choice([READ, WRITE]), default=READ, show_default=True,
               help="read: hanya membaca; write: membaca dan mengubah (sebatas peran akun).")
 @click.option("--days", type=int, default=90, show_default=True, help="Masa berlaku dalam hari.")
 @click.option("--org", "org_code", help="Batasi token ke satu organisasi akun ini (kode).")
@@ -140,7 +158,9 @@ def token() -> None:
 def token_add(runtime: Runtime, email: str, name: str, scope: str, days: int, org_code: str | None,
               max_mib: int | None) -> None:
     """Membuat token API untuk akun; token dicetak sekali ini saja."""
-    from ..pipeline.uploads import largest_request  # here: the other commands of this module need no pipeline
+    from .. import db
+    from ..pipeline.uploads import largest_request
+    from ..records import organisations, tokens
 
     with db.session_scope(runtime.current_engine()) as session:
         person = _account(session, email)
@@ -161,6 +181,9 @@ def token_add(runtime: Runtime, email: str, name: str, scope: str, days: int, or
 @explained
 def token_list(runtime: Runtime, email: str | None) -> None:
     """Daftar token (semua akun, atau satu): nomor, awalan, akun, nama, cakupan, akhir berlaku, status, batas ukuran."""
+    from .. import db
+    from ..records import accounts, tokens
+
     with db.session_scope(runtime.current_engine()) as session:
         owner = _account(session, email) if email else None
         emails = {person.id: person.email for person in accounts.users_of(session, None)}
@@ -177,6 +200,9 @@ def token_list(runtime: Runtime, email: str | None) -> None:
 @explained
 def token_revoke(runtime: Runtime, token_id: int) -> None:
     """Mencabut token (nomornya dari `token list`) untuk selamanya."""
+    from .. import db
+    from ..records import tokens
+
     with db.session_scope(runtime.current_engine()) as session:
         found = tokens.find(session, token_id)
         if found is None:
@@ -187,6 +213,8 @@ def token_revoke(runtime: Runtime, token_id: int) -> None:
 
 def _account(session: Session, email: str) -> User:
     """The account with this email, or the command fails saying so."""
+    from ..records import accounts
+
     person = accounts.find_by_email(session, email)
     if person is None:
         raise CommandFailed(f"pengguna {email} tidak ditemukan.")

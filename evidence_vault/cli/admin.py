@@ -7,14 +7,8 @@ import sys
 from pathlib import Path
 
 import click
-from sqlmodel import Session
 
-from .. import backup, db, demo
-from ..frameworks import FrameworkError, registry
-from ..models import Role
-from ..pipeline import indexing, stored_files
-from ..records import accounts
-from ..storage import FileStore
+from ..vocabulary import Role
 from .accounts import ask_password
 from .runtime import CommandFailed, Runtime, explained, pass_runtime
 
@@ -29,6 +23,13 @@ def init(runtime: Runtime, admin_email: str | None) -> None:
     Jalankan lagi setelah setiap pembaruan: migrasi baru diterapkan dan berkas sementara
     dari unggahan yang terputus dibersihkan.
     """
+    from sqlmodel import Session
+
+    from .. import db
+    from ..pipeline import indexing, stored_files
+    from ..records import accounts
+    from ..storage import FileStore
+
     db.upgrade(runtime.engine)
     click.echo(f"Basis data siap (skema {db.current_revision(runtime.engine)}).")
     if indexing.index_for(runtime.settings).needs_rebuild:
@@ -63,6 +64,8 @@ def init(runtime: Runtime, admin_email: str | None) -> None:
 @explained
 def backup_command(runtime: Runtime, target: str) -> None:
     """Menulis arsip cadangan yang konsisten (basis data, berkas, pengaturan tanpa rahasia) selagi aplikasi berjalan."""
+    from .. import backup
+
     summary = backup.create_backup(runtime.current_engine(), runtime.settings, Path(target))
     click.echo(f"Cadangan ditulis ke {summary.path}: {summary.documents} dokumen, {summary.files} berkas, "
                f"{summary.rows} baris (skema {summary.revision}).")
@@ -74,6 +77,9 @@ def backup_command(runtime: Runtime, target: str) -> None:
 @explained
 def restore_command(runtime: Runtime, source: str) -> None:
     """Memulihkan cadangan ke vault kosong (folder penyimpanan baru), dengan memeriksa setiap berkas."""
+    from .. import backup
+    from ..pipeline import indexing
+
     summary = backup.restore_backup(runtime.engine, runtime.settings, Path(source))
     indexing.rebuild(runtime.settings, runtime.engine)
     click.echo(f"Cadangan dipulihkan: {summary.documents} dokumen, {summary.files} berkas diperiksa checksum-nya.")
@@ -84,6 +90,8 @@ def restore_command(runtime: Runtime, source: str) -> None:
 @explained
 def demo_command(runtime: Runtime) -> None:
     """Memuat organisasi demo dengan dokumen contoh, lalu mencetak akun masuknya."""
+    from .. import db, demo
+
     db.upgrade(runtime.engine)
     login = demo.load_demo(runtime.engine, runtime.settings)
     click.echo(f"Data demo siap untuk {login.organisation}.")
@@ -95,6 +103,8 @@ def demo_command(runtime: Runtime) -> None:
 @click.pass_context
 def frameworks(context: click.Context) -> None:
     """Kerangka penilaian: tanpa sub-perintah, daftar kerangka yang tersedia."""
+    from ..frameworks import registry
+
     if context.invoked_subcommand is None:
         context.obj.settings  # noqa: B018 - loads custom frameworks from storage
         for item in registry.all_frameworks():
@@ -106,6 +116,8 @@ def frameworks(context: click.Context) -> None:
 @pass_runtime
 def frameworks_load(runtime: Runtime, file: str) -> None:
     """Memeriksa berkas kerangka penilaian lalu menambahkannya ke vault ini (admin)."""
+    from ..frameworks import FrameworkError, registry
+
     runtime.settings  # noqa: B018 - points the registry at storage
     try:
         loaded = registry.install(Path(file))

@@ -6,12 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 import click
-from sqlmodel import Session
 
-from .. import audit, db
-from ..records import organisations, periods
-from ..reports import exports
-from ..storage import FileStore
 from .runtime import CommandFailed, Runtime, explained, pass_runtime
 
 
@@ -34,6 +29,9 @@ def period() -> None:
 def period_add(runtime: Runtime, org_code: str, year: int, framework_code: str | None, as_of: datetime | None,
                label: str) -> None:
     """Membuka periode penilaian untuk organisasi dan menjadikannya periode aktif."""
+    from .. import db
+    from ..records import organisations, periods
+
     with db.session_scope(runtime.current_engine()) as session:
         organisation = organisations.get_by_code(session, org_code)
         created = periods.create_period(session, organisation, year, framework_code, label,
@@ -50,6 +48,9 @@ def period_add(runtime: Runtime, org_code: str, year: int, framework_code: str |
 @explained
 def period_as_of(runtime: Runtime, org_code: str, year: int, day: datetime) -> None:
     """Mengubah tanggal penilaian periode (TTTT-BB-HH): tingkat, temuan dan umur dokumen dinilai pada tanggal itu."""
+    from .. import audit, db
+    from ..records import organisations, periods
+
     with db.session_scope(runtime.current_engine()) as session:
         organisation = organisations.get_by_code(session, org_code)
         found = audit.period_for(session, organisation, year)
@@ -75,6 +76,13 @@ def period_as_of(runtime: Runtime, org_code: str, year: int, day: datetime) -> N
 def audit_command(runtime: Runtime, org_code: str, year: int | None, as_of: datetime | None, kind: str,
                   output: str | None, international_csv: bool) -> None:
     """Audit pra-penilaian: tingkat yang didukung per indikator, temuan, dan perkiraan indeks."""
+    from sqlmodel import Session
+
+    from .. import audit, db
+    from ..records import organisations
+    from ..reports import exports
+    from ..storage import FileStore
+
     if kind in ("xlsx", "zip") and not output:
         raise CommandFailed(f"format {kind} perlu --output BERKAS.")
     engine = runtime.current_engine()

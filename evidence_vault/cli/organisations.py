@@ -1,12 +1,14 @@
-"""Organisations (government bodies): `org`."""
+"""Organisations (government bodies): `org`.
+
+Like every command module, it imports the database layer and the domain inside the commands,
+not at the top: `evidence-vault org --help` then imports neither (issue 23).
+"""
 
 from __future__ import annotations
 
 import click
 
-from .. import db
-from ..models import OrganisationKind
-from ..records import organisations
+from ..vocabulary import OrganisationKind
 from .runtime import Runtime, explained, pass_runtime
 
 
@@ -28,6 +30,9 @@ def org() -> None:
 @explained
 def org_add(runtime: Runtime, name: str, kind: str, code: str | None, region: str, time_zone: str | None) -> None:
     """Membuat organisasi baru."""
+    from .. import db
+    from ..records import organisations
+
     with db.session_scope(runtime.current_engine()) as session:
         created = organisations.create_organisation(session, name, kind, code=code, region=region,
                                                     time_zone=time_zone)
@@ -39,6 +44,9 @@ def org_add(runtime: Runtime, name: str, kind: str, code: str | None, region: st
 @explained
 def org_list(runtime: Runtime) -> None:
     """Daftar organisasi: kode, jenis, nama."""
+    from .. import db
+    from ..records import organisations
+
     with db.session_scope(runtime.current_engine()) as session:
         for item in organisations.all_organisations(session):
             click.echo(f"{item.code}\t{item.kind}\t{item.name}")

@@ -10,17 +10,18 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from sqlmodel import Session
 
-from .. import db
-from ..extract import OcrPage, ocr_unavailable_reason
-from ..legal.fields import LABELS as FIELD_LABELS
-from ..models import Document
-from ..pipeline import bulk, indexing, ingest, rederive, scans, stages, worker
-from ..records import accounts, jdihn, organisations
+from ..config import parallelism
 from .runtime import CommandFailed, Runtime, explained, pass_runtime
+
+if TYPE_CHECKING:
+    from ..extract import OcrPage
+    from ..pipeline import ingest
+
+MAX_OCR_FAILURES = 3  # `pipeline.scans.MAX_OCR_FAILURES`, named in `ocr --help` (tests/cli/test_lazy.py compares)
 
 
 def _candidates(paths: tuple[str, ...], recursive: bool) -> Iterator[Path]:
@@ -35,6 +36,8 @@ def _candidates(paths: tuple[str, ...], recursive: bool) -> Iterator[Path]:
 
 
 def _is_unusable(result: ingest.IngestResult) -> bool:
+    from ..pipeline import ingest
+
     if result.outcome in (ingest.Outcome.FAILED, ingest.Outcome.REJECTED):
         return True
     return result.outcome is ingest.Outcome.DUPLICATE and result.extraction_status == "failed"
@@ -56,14 +59,22 @@ def ingest_command(runtime: Runtime, paths: tuple[str, ...], org_code: str, recu
     Jalankan perintah yang sama lagi untuk melanjutkan setelah berhenti: berkas yang sudah
     tersimpan tidak diulang.
     """
+    from .. import db
+    from ..pipeline import bulk
+    from ..records import organisations
+
     engine = runtime.current_engine()
     with db.session_scope(engine) as session:
         organisation_id = organisations.get_by_code(session, org_code).id
-        uploader = accounts.find_by_email(session, as_email) if as_email else None
-        if as_email and uploader is None:
-            raise CommandFailed(f"pengguna {as_email} tidak ditemukan.")
+        uploader = None
+        if as_email:
+            from ..records import accounts  # only here: importing it prepares the password hashing (0.1 s)
+
+            uploader = accounts.find_by_email(session, as_email)
+            if uploader is None:
+                raise CommandFailed(f"pengguna {as_email} tidak ditemukan.")
     files = list(_candidates(paths, recursive))
-    workers = worker.parallelism(runtime.settings, "ingest", "workers", workers)
+    workers = parallelism(runtime.settings, "ingest", "workers", workers)
     done: list[tuple[Path, ingest.IngestResult]] = []
     batch = bulk.ingest_files(engine, runtime.settings, files, organisation_id, uploader.id if uploader else None,
                               workers)
@@ -89,6 +100,8 @@ def ingest_command(runtime: Runtime, paths: tuple[str, ...], org_code: str, recu
 
 
 def _print_summary(done: list[tuple[Path, ingest.IngestResult]]) -> None:
+    from ..pipeline import ingest
+
     counts = Counter(result.outcome for _path, result in done)
     click.echo(
         f"Selesai: {len(done)} berkas · {counts[ingest.Outcome.ADDED]} ditambahkan · "
@@ -109,6 +122,9 @@ def _print_summary(done: list[tuple[Path, ingest.IngestResult]]) -> None:
 @pass_runtime
 def inspect_command(runtime: Runtime, file: str, as_json: bool, with_ocr: bool) -> None:
     """Membaca satu berkas tanpa menyimpannya; kode keluar 1 bila tidak terbaca."""
+    from ..legal.fields import LABELS as FIELD_LABELS
+    from ..pipeline import stages
+
     path = Path(file)
     analysis = stages.analyse(path, runtime.settings, ocr=with_ocr)
     report = stages.report(path, analysis)
@@ -157,6 +173,10 @@ def legal_refresh(runtime: Runtime, org_code: str | None) -> None:
 
 def _rederive(runtime: Runtime, org_code: str | None) -> None:
     """`retag` and `legal refresh` are one operation: the tail of the pipeline over stored text."""
+    from .. import db
+    from ..pipeline import indexing, rederive
+    from ..records import organisations
+
     engine = runtime.current_engine()
     with db.session_scope(engine) as session:
         organisation_id = organisations.get_by_code(session, org_code).id if org_code else None
@@ -173,6 +193,9 @@ def _rederive(runtime: Runtime, org_code: str | None) -> None:
 @explained
 def legal_feed(runtime: Runtime, org_code: str, base_url: str) -> None:
     """Mencetak umpan JDIHN (JSON) produk hukum organisasi untuk situs JDIH."""
+    from .. import db
+    from ..records import jdihn, organisations
+
     base = base_url.rstrip("/")
     with db.session_scope(runtime.current_engine()) as session:
         organisation = organisations.get_by_code(session, org_code)
@@ -188,7 +211,7 @@ def legal_feed(runtime: Runtime, org_code: str, base_url: str) -> None:
               help="Berkas atau dokumen yang dibaca sekaligus (bawaan: worker.concurrency; 0 di sana berarti satu per "
                    "inti CPU).")
 @click.option("--retry-failed", is_flag=True,
-              help=f"Coba juga halaman yang sudah {scans.MAX_OCR_FAILURES} kali gagal dibaca OCR "
+              help=f"Coba juga halaman yang sudah {MAX_OCR_FAILURES} kali gagal dibaca OCR "
                    "(misalnya setelah dipindai ulang).")
 @click.pass_obj
 @explained
@@ -199,6 +222,13 @@ def ocr_command(runtime: Runtime, pending: bool, org_code: str | None, workers: 
     Metadata hukum dan saran indikatornya lalu dibaca ulang; nilai dan tautan yang sudah
     diputuskan orang tetap. Kode keluar 1 bila masih ada halaman yang menunggu.
     """
+    from sqlmodel import Session
+
+    from ..extract import ocr_unavailable_reason
+    from ..models import Document
+    from ..pipeline import scans, stages
+    from ..records import organisations
+
     if not pending:
         raise click.UsageError("sebutkan dokumen mana: --pending (semua yang menunggu OCR).")
     settings, engine = runtime.settings, runtime.current_engine()
@@ -212,7 +242,7 @@ def ocr_command(runtime: Runtime, pending: bool, org_code: str | None, workers: 
     if not waiting:
         click.echo("Tidak ada dokumen yang menunggu OCR.")
         return
-    threads = worker.parallelism(settings, "worker", "concurrency", workers)
+    threads = parallelism(settings, "worker", "concurrency", workers)
     stop = threading.Event()
     results: list[scans.ScanResult] = []
     with click.progressbar(length=max(pages, 1), label=f"OCR {len(waiting)} dokumen ({threads} sekaligus)",
@@ -268,11 +298,14 @@ def _thread_safe(update: Callable[[OcrPage], None]) -> Callable[[OcrPage], None]
 @explained
 def worker_command(runtime: Runtime, once: bool, concurrency: int | None) -> None:
     """Menjalankan antrean latar belakang: membaca unggahan web dan OCR pindaian (`serve` menjalankannya)."""
+    from ..extract import ocr_unavailable_reason
+    from ..pipeline import stages, worker
+
     settings = runtime.settings
     runtime.current_engine()  # refuses a database that `init` has not upgraded
     if settings.get("worker", "immediate"):
         raise CommandFailed("worker.immediate menyala: tugas dijalankan langsung saat unggah, tidak ada antrean.")
-    threads = worker.parallelism(settings, "worker", "concurrency", concurrency)
+    threads = parallelism(settings, "worker", "concurrency", concurrency)
     reason = ocr_unavailable_reason(stages.ocr_options_from(settings))
     if reason:
         click.echo(f"Peringatan: {reason}", err=True)

@@ -9,14 +9,18 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from functools import wraps
-from typing import IO, Any
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
 
 import click
-from sqlalchemy.engine import Engine
 
-from .. import db, logs
+from .. import logs
 from ..config import ConfigError, Settings, load_settings
-from ..frameworks import registry
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+REGISTRY = "evidence_vault.frameworks.registry"
 
 
 class CommandFailed(click.ClickException):
@@ -78,12 +82,14 @@ class Runtime:
             except ConfigError as error:
                 raise CommandFailed(str(error)) from None
             logs.configure(self._settings)
-            registry.use_storage(self._settings.frameworks_dir)
+            use_custom_frameworks(self._settings.frameworks_dir)
         return self._settings
 
     @property
     def engine(self) -> Engine:
         if self._engine is None:
+            from .. import db  # here: a command's `--help` imports no database code
+
             self._engine = db.make_engine(self.settings)
         return self._engine
 
@@ -95,8 +101,25 @@ class Runtime:
 
     def current_engine(self) -> Engine:
         """The engine, after checking the schema is up to date."""
+        from .. import db
+
         db.require_current_schema(self.engine)
         return self.engine
+
+
+def use_custom_frameworks(folder: Path) -> None:
+    """Point the framework registry at this vault's custom frameworks, when there is anything to point it at.
+
+    Importing the registry imports the frameworks and the legal reader (0.1 s), which `org list`
+    or `user list` never use. A vault with no custom framework file, in a process that has not
+    imported the registry, leaves it alone: the registry then knows the built-in frameworks
+    only, which is all there is. Every command that may load or install a framework imports
+    the registry before it asks for the settings (`admin.frameworks_load`).
+    """
+    if REGISTRY in sys.modules or (folder.is_dir() and any(folder.glob("*.toml"))):
+        from ..frameworks import registry
+
+        registry.use_storage(folder)
 
 
 pass_runtime = click.make_pass_decorator(Runtime)

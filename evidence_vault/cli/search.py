@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
-from .. import db, search
-from ..pipeline import indexing, stored_files
-from ..records import organisations, periods
 from .runtime import Runtime, explained, pass_runtime
+
+if TYPE_CHECKING:
+    from ..pipeline import indexing, stored_files
 
 
 @click.command("search")
@@ -25,6 +26,10 @@ from .runtime import Runtime, explained, pass_runtime
 def search_command(runtime: Runtime, query: str, org_code: str, indicator: str | None, as_json: bool,
                    limit: int) -> None:
     """Pencarian teks lengkap berbahasa Indonesia (imbuhan, frasa, sitasi seperti 'Perbup 12/2023')."""
+    from .. import db, search
+    from ..pipeline import indexing
+    from ..records import organisations, periods
+
     with db.session_scope(runtime.current_engine()) as session:
         organisation = organisations.get_by_code(session, org_code)
         if indicator and ":" not in indicator:
@@ -54,6 +59,8 @@ def search_command(runtime: Runtime, query: str, org_code: str, indicator: str |
 @explained
 def reindex_command(runtime: Runtime, only_check: bool) -> None:
     """Membangun ulang indeks pencarian dari basis data (pencarian tetap berjalan selama itu)."""
+    from ..pipeline import indexing
+
     engine = runtime.current_engine()
     if only_check:
         _print_check(indexing.check(runtime.settings, engine))
@@ -73,6 +80,8 @@ def check_command(runtime: Runtime, fix: bool) -> None:
     Kode keluar 1 bila berbeda. Berkas tanpa dokumen yang lebih muda dari satu jam hanya
     dilaporkan: mungkin unggahan yang sedang dicatat.
     """
+    from ..pipeline import indexing, stored_files
+
     engine = runtime.current_engine()
     report = indexing.check(runtime.settings, engine, fix=fix)
     _print_check(report)
@@ -85,6 +94,8 @@ def check_command(runtime: Runtime, fix: bool) -> None:
 
 
 def _print_files(report: stored_files.FilesReport, fix: bool) -> None:
+    from ..pipeline import stored_files
+
     hours = int(stored_files.GRACE.total_seconds() // 3600)
     if fix and report.removed:
         click.echo(f"{len(report.removed)} berkas tanpa dokumen dihapus (sisa unggahan yang terputus).")

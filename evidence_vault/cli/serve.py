@@ -13,8 +13,6 @@ import threading
 
 import click
 
-from ..extract.isolation import die_with_parent
-from ..pipeline import indexing
 from .runtime import Runtime, explained, pass_runtime
 from .supervisor import WorkerSupervisor
 
@@ -30,6 +28,7 @@ from .supervisor import WorkerSupervisor
 def serve(runtime: Runtime, host: str | None, port: int | None, debug: bool, worker: bool) -> None:
     """Menjalankan aplikasi web (waitress, server yang layak produksi)."""
     from ..app import create_app
+    from ..pipeline import indexing
 
     settings = runtime.settings
     host = host or settings.get("server", "host")
@@ -56,6 +55,8 @@ def serve(runtime: Runtime, host: str | None, port: int | None, debug: bool, wor
 
 def _spawn_worker(config_path: str | None) -> subprocess.Popen[bytes]:
     """`evidence-vault worker` as a child process that dies with `serve`, however `serve` ends."""
+    from ..extract.isolation import die_with_parent
+
     command = [sys.executable, "-m", "evidence_vault", *(["--config", config_path] if config_path else []), "worker"]
     return subprocess.Popen(command, preexec_fn=die_with_parent)
 

@@ -11,6 +11,7 @@ from .errors import ExtractionError
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
+_ALNUM = re.compile(r"[^\W_]")
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,7 @@ def clean_text(text: str) -> str:
 
 def letter_count(text: str) -> int:
     """Letters and digits: what tells a real text layer from stray marks."""
-    return sum(1 for char in text if char.isalnum())
+    return _ALNUM.subn("", text)[1]  # counted in C: `[^\W_]` is exactly `str.isalnum`
 
 
 class Deadline:

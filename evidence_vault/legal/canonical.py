@@ -27,6 +27,10 @@ CONFUSIONS: dict[str, tuple[str, ...]] = {
     "rn": ("m",), "m": ("rn",), "cl": ("d",), "ij": ("u",), "ii": ("u",), "li": ("h",), "13": ("b",),
     "vv": ("w",), "u": ("li",), "h": ("li",),
 }
+# The same, by the character each confusion starts with: `_variants` looks at a word's every position.
+_CONFUSIONS_FROM: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+for _source, _targets in CONFUSIONS.items():
+    _CONFUSIONS_FROM.setdefault(_source[0], []).append((_source, _targets))
 MAX_SUBSTITUTIONS = 3
 MAX_CANDIDATES = 400
 RARE = 50  # a repair landing on a word this rare looks one step further for a far commoner one
@@ -133,24 +137,31 @@ def _rejoin(tokens: list[tuple[int, int, str]], index: int) -> tuple[str, int] |
     for used in (3, 2):
         if index + used > len(tokens):
             continue
-        parts = [tokens[index + offset][2] for offset in range(used)]
-        if not all(part.isalpha() for part in parts):
-            continue
         if any(tokens[index + offset + 1][0] - tokens[index + offset][1] > 2 for offset in range(used - 1)):
             continue  # fragments of one word sit close together
-        joined = "".join(parts)
-        if len(joined) >= 5 and not is_word(joined) and not any(is_word(part) and len(part) > 3 for part in parts):
-            repaired = repair(joined)  # "TA HIJN" → "TAHIJN" → "TAHUN": split and damaged at once
-            if is_word(repaired):
-                return repaired, used
-        if len(joined) < 5 or not is_word(joined):
-            continue
-        if any(len(part) == 1 and not part.isupper() for part in parts) or any(_ROMAN.match(part) for part in parts):
-            continue  # "huruf a", "BAB IX": a list letter or a number, not a fragment
-        if all(is_word(part) and len(part) > 1 for part in parts) and parts[-1].lower() not in _SUFFIXES:
-            continue
-        return _case_like(joined, parts[0] + parts[-1]), used
+        joined = _joined(tuple(tokens[index + offset][2] for offset in range(used)))
+        if joined is not None:
+            return joined, used
     return None
+
+
+@lru_cache(maxsize=65536)
+def _joined(parts: tuple[str, ...]) -> str | None:
+    """The word `parts` make together (`_rejoin`), or None; asked once per distinct run of words."""
+    if not all(part.isalpha() for part in parts):
+        return None
+    joined = "".join(parts)
+    if len(joined) >= 5 and not is_word(joined) and not any(is_word(part) and len(part) > 3 for part in parts):
+        repaired = repair(joined)  # "TA HIJN" → "TAHIJN" → "TAHUN": split and damaged at once
+        if is_word(repaired):
+            return repaired
+    if len(joined) < 5 or not is_word(joined):
+        return None
+    if any(len(part) == 1 and not part.isupper() for part in parts) or any(_ROMAN.match(part) for part in parts):
+        return None  # "huruf a", "BAB IX": a list letter or a number, not a fragment
+    if all(is_word(part) and len(part) > 1 for part in parts) and parts[-1].lower() not in _SUFFIXES:
+        return None
+    return _case_like(joined, parts[0] + parts[-1])
 
 
 @lru_cache(maxsize=65536)
@@ -233,8 +244,8 @@ def _confusable_repair(token: str) -> str | None:
 
 
 def _variants(word: str) -> Iterable[str]:
-    for position in range(len(word)):
-        for source, targets in CONFUSIONS.items():
+    for position, char in enumerate(word):
+        for source, targets in _CONFUSIONS_FROM.get(char, ()):  # only those that can start here, in CONFUSIONS' order
             if word.startswith(source, position):
                 for target in targets:
                     yield word[:position] + target + word[position + len(source):]

@@ -43,6 +43,8 @@ from sqlmodel import Session
 
 from .. import db
 from ..config import Settings
+from ..config import cpu_count as cpu_count  # where `parallelism` lives (the CLI needs no queue for it)
+from ..config import parallelism as parallelism
 from ..records import uploads as upload_records
 from ..records import workers
 from . import ocr_claims, scans, uploads
@@ -158,20 +160,6 @@ def _huey(settings: Settings) -> Huey:
     settings.storage_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     return SqliteHuey("evidence-vault", filename=str(settings.storage_dir / QUEUE_FILE), results=False,
                       immediate=immediate, utc=True)
-
-
-def parallelism(settings: Settings, section: str, key: str, requested: int | None = None) -> int:
-    """Processes or threads to run: asked for, else the setting (`section.key`), else one per CPU core."""
-    chosen = requested or settings.get(section, key)
-    return chosen if chosen and chosen > 0 else cpu_count()
-
-
-def cpu_count() -> int:
-    """Cores this process may use (respects CPU affinity and container limits where the OS says so)."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # pragma: no cover - not Linux
-        return max(1, os.cpu_count() or 1)
 
 
 def requeue(background: Background) -> int:

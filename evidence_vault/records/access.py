@@ -15,6 +15,7 @@ from enum import StrEnum
 from sqlmodel import Session, col, select
 
 from ..models import ApiToken, ReviewerAssignment, Role, User
+from ..vocabulary import READ, WRITE
 
 
 class Permission(StrEnum):
@@ -51,7 +52,6 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
 }
 # What an API token may do with each scope, on top of what its user's role allows. Managing accounts and
 # organisations is left out of both: a token that leaked must not be able to make accounts or keep itself alive.
-READ, WRITE = "read", "write"
 SCOPE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     READ: frozenset({Permission.VIEW_DOCUMENTS, Permission.VIEW_HISTORY, Permission.EXPORT}),
     WRITE: frozenset(Permission) - {Permission.MANAGE_USERS, Permission.MANAGE_ORGANISATIONS},

@@ -7,7 +7,6 @@ import unicodedata
 
 from sqlmodel import Session, col, select
 
-from ..indonesian import ZONES, zone_for_region
 from ..models import Organisation, OrganisationKind
 from ..plaintext import clean
 from . import events
@@ -51,6 +50,8 @@ def create_organisation(
     if find(session, code):
         raise OrganisationError(f"Kode organisasi {code!r} sudah dipakai.")
     region = clean(region).strip()
+    from ..indonesian import ZONES, zone_for_region  # here: listing organisations needs no dates or regions
+
     zone = (time_zone or zone_for_region(region, name)).upper()
     if zone not in ZONES:
         raise OrganisationError(f"Zona waktu {time_zone!r} tidak dikenal (pilihan: {', '.join(ZONES)}).")
