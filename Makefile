@@ -38,15 +38,19 @@ test-postgres: install
 
 ## Print the performance figures recorded in docs/benchmarks.md
 bench: install
+	@sh scripts/ensure-packages.sh postgresql redis-server
 	$(BIN)/python bench/extract_bench.py
 	$(BIN)/python bench/legal_bench.py
 	$(BIN)/python bench/suggestion_bench.py
 	$(BIN)/python bench/audit_bench.py
 	$(BIN)/python bench/coverage_bench.py
-	$(BIN)/python bench/search_bench.py
+	$(BIN)/python bench/search_bench.py --backend whoosh
+	$(BIN)/python bench/search_bench.py --backend postgres
+	$(BIN)/python bench/search_bench.py --backend postgres --corpus uu
 	$(BIN)/python bench/ingest_bench.py
 	$(BIN)/python bench/cli_bench.py
 	$(BIN)/python bench/upload_bench.py
+	$(BIN)/python bench/web_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

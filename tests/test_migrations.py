@@ -14,8 +14,8 @@ from evidence_vault import db
 from evidence_vault.config import Settings
 from evidence_vault.records import events
 
-# Tables that are not models: the PostgreSQL search index (migration 0010), written as SQL by search/postgres.
-NOT_MODELS = {"search_document", "search_page"}
+# Tables that are not models: the PostgreSQL search index (migrations 0010, 0014), written as SQL by search/postgres.
+NOT_MODELS = {"search_document", "search_page", "search_state"}
 
 
 def test_migrations_match_the_models(engine: Engine) -> None:

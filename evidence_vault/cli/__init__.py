@@ -57,7 +57,8 @@ COMMANDS = {
     "audit": LazyCommand("audit:audit_command", "Audit pra-penilaian: tingkat yang didukung per indikator, temuan, "
                          "dan perkiraan indeks."),
     # serve
-    "serve": LazyCommand("serve:serve", "Menjalankan aplikasi web (waitress, server yang layak produksi)."),
+    "serve": LazyCommand("serve:serve", "Menjalankan aplikasi web (waitress, atau gunicorn dengan --workers N; server "
+                                        "yang layak produksi)."),
 }
 
 

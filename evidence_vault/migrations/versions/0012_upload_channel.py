@@ -3,7 +3,7 @@ their files later marks the documents' trail events as the request would have.
 
 Revision ID: 0012
 Revises: 0011
-Create Date: 2026-12-12
+Create Date: 2026-12-08
 """
 
 from alembic import op

@@ -2,7 +2,7 @@
 
 Revision ID: 0013
 Revises: 0012
-Create Date: 2026-12-12
+Create Date: 2026-12-08
 """
 
 from alembic import op

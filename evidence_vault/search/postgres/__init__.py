@@ -1,7 +1,10 @@
 """The search index inside PostgreSQL (`search.backend = "postgres"`): the same interface as the Whoosh
 `search.Index`, the same analysis, query language and results, rows beside the data they index.
 
-The tables (`search_document`, `search_page`) come from migration 0010. `write` takes the
+The tables (`search_document`, `search_page`) come from migration 0010. `search_state` (migration
+0014) holds the fingerprint of the analysis that wrote the rows (`state.FINGERPRINT`): when a new
+version analyses text differently, `needs_rebuild` says so ("schema_changed"), as the Whoosh
+index does from the version written beside it, and `init` rebuilds the rows. `write` takes the
 caller's connection, so that a change and its search rows commit in one transaction and
 the index never lags the database; `add_or_replace` and `delete` open their own, for the
 callers that index after their commit. Every app server and worker reads the same rows:
@@ -24,11 +27,11 @@ from ..errors import SearchError
 from ..parsing import parse_query, plain_terms
 from ..records import IndexedDocument, IndexStats, RebuildReport, SearchQuery, SearchResults
 from ..schema import SCHEMA_VERSION
-from . import searching, writing
+from . import searching, state, writing
 
 log = logging.getLogger(__name__)
 
-TABLES = ("search_document", "search_page")
+TABLES = ("search_document", "search_page", "search_state")
 BATCH = 100
 
 
@@ -49,10 +52,13 @@ class PostgresIndex:
 
     @property
     def rebuild_reason(self) -> str | None:
-        """"missing" when the tables are not there (the database is not migrated); else None."""
+        """"missing" when the tables are not there (the database is not migrated); "schema_changed" when
+        the rows were written by another analysis (stemmer, stop list, layout) than this version's; else None."""
         with self.engine.connect() as connection:
             present = inspect(connection).get_table_names()
-        return None if all(table in present for table in TABLES) else "missing"
+            if not all(table in present for table in TABLES):
+                return "missing"
+            return None if state.current(connection) else "schema_changed"
 
     # Writing ---------------------------------------------------------------------------------
 
@@ -60,6 +66,8 @@ class PostgresIndex:
         """Replace these documents' rows inside the caller's transaction."""
         latest = list(documents)
         warm_stems(text for document in latest for _number, text in document.pages)
+        if latest:
+            state.claim(connection)
         return writing.write(connection, latest)
 
     def add_or_replace(self, documents: Iterable[IndexedDocument]) -> None:
@@ -85,6 +93,7 @@ class PostgresIndex:
         with self.engine.begin() as connection:
             connection.execute(text("DELETE FROM search_page"))
             connection.execute(text("DELETE FROM search_document"))
+            state.record(connection)
             iterator = iter(documents)
             while batch := list(islice(iterator, BATCH)):
                 count += self.write(connection, batch)
