@@ -215,8 +215,8 @@ def title_blocks(page: str, max_lines: int = 25) -> list[list[str]]:
     start = _after_letterhead(lines)
     blocks: list[list[str]] = []
     current: list[str] = []
-    following = lines[start + 1:] + [""]
-    for line, after in zip(lines[start:], following, strict=True):
+    for position in range(start, len(lines)):
+        line, after = lines[position], lines[position + 1] if position + 1 < len(lines) else ""
         if _BODY_START.match(line):
             break
         joining = bool(current) and re.fullmatch(r"ANTARA|DAN|DENGAN", current[-1], re.IGNORECASE)

@@ -159,3 +159,8 @@ def test_a_photographed_attendance_list_is_titled_past_its_table_bars() -> None:
     assert fields["jenis"] == "lainnya"
     assert fields["tentang"] == "DAFTAR HADIR RAPAT REVIU PERATURAN BUPATI SUNGAI RAYA NOMOR 14 TAHUN 2022"
     assert fields["tanggal_rapat"] == "2025-09-16"
+
+
+def test_a_page_of_letterhead_only_has_no_title() -> None:
+    """A cover whose every line is the letterhead (found by the real-regulation benchmark: it raised)."""
+    assert layout.title_blocks("PEMERINTAH KABUPATEN SUKAMAJU\nDINAS KOMUNIKASI DAN INFORMATIKA") == []
