@@ -84,3 +84,20 @@ class Vault:
 
     def remove(self) -> None:
         shutil.rmtree(self.storage, ignore_errors=True)
+
+
+def wait_until_up(url: str, server: subprocess.Popen[bytes], seconds: float) -> None:
+    """Until the served app answers `url` (a condition, not a fixed wait); stop if `serve` died."""
+    import urllib.error
+    import urllib.request
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit(f"evidence-vault serve stopped (exit {server.returncode})")
+        try:
+            with urllib.request.urlopen(url, timeout=5):
+                return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.1)
+    raise SystemExit(f"evidence-vault serve did not answer within {seconds:.0f} s")

@@ -33,7 +33,7 @@ import urllib.parse
 import urllib.request
 import uuid
 
-from entrypoints import OPERATOR, Vault, load
+from entrypoints import OPERATOR, Vault, load, wait_until_up
 
 STARTUP_SECONDS = 180
 PROCESSING_SECONDS = 1800
@@ -107,19 +107,6 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def wait_until_up(url: str, server: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + STARTUP_SECONDS
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise SystemExit(f"evidence-vault serve stopped (exit {server.returncode})")
-        try:
-            with urllib.request.urlopen(url, timeout=5):
-                return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            time.sleep(0.1)
-    raise SystemExit(f"evidence-vault serve did not answer within {STARTUP_SECONDS} s")
-
-
 def csrf_token(opener: urllib.request.OpenerDirector, url: str) -> str:
     with opener.open(url) as response:
         found = _CSRF.search(response.read().decode())
@@ -184,7 +171,7 @@ def main() -> int:
     server = subprocess.Popen(vault.command("serve", "--port", str(port)), env=vault.env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        wait_until_up(f"{base}/login", server)
+        wait_until_up(f"{base}/login", server, STARTUP_SECONDS)
         opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
         log_in(opener, base)
         body, content_type = multipart({"csrf_token": csrf_token(opener, f"{base}/upload")}, files)

@@ -45,7 +45,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # tests.services: the throwaway PostgreSQL and Redis the tests use
 
-from entrypoints import OPERATOR, Vault, load  # noqa: E402
+from entrypoints import OPERATOR, Vault, load, wait_until_up  # noqa: E402
 
 UU = ROOT.parent / "shared" / "corpus" / "peraturan-text" / "uu"
 STARTUP_SECONDS = 300
@@ -183,19 +183,6 @@ def pss_mb(root: int) -> float:
     return total / 1024
 
 
-def wait_until_up(url: str, server: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + STARTUP_SECONDS
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise SystemExit(f"evidence-vault serve stopped (exit {server.returncode})")
-        try:
-            with urllib.request.urlopen(url, timeout=5):
-                return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            time.sleep(0.2)
-    raise SystemExit(f"evidence-vault serve did not answer within {STARTUP_SECONDS} s")
-
-
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
@@ -258,7 +245,7 @@ def main() -> int:
                 command = vault.command("serve", "--workers", str(options.workers), "--port", str(port))
                 server = subprocess.Popen(command, env=vault.env, stdout=output, stderr=subprocess.STDOUT)
             try:
-                wait_until_up(f"{base}/login", server)
+                wait_until_up(f"{base}/login", server, STARTUP_SECONDS)
                 for _ in range(4 * options.workers):  # every app process has read its templates and warmed its search
                     urllib.request.urlopen(f"{base}/login", timeout=60).read()
                 before = load()

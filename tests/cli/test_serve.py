@@ -14,24 +14,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from ..pipeline.test_worker_processes import DEADLINE, alive, wait_for
+from ..pipeline.test_worker_processes import DEADLINE, alive, children_of, wait_for
 from ..servers import free_port, wait_until_up
-
-
-def children_of(parent: int) -> dict[int, list[bytes]]:
-    """Live child processes of `parent` and their command lines."""
-    found = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            command = (entry / "cmdline").read_bytes().split(b"\0")
-        except (OSError, IndexError, ValueError):
-            continue
-        if ppid == parent and alive(int(entry.name)):
-            found[int(entry.name)] = command
-    return found
 
 
 def answers(url: str) -> bool:

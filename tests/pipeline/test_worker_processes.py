@@ -55,9 +55,9 @@ def alive(pid: int) -> bool:
     return state != "Z"
 
 
-def workers_of(parent: int) -> list[int]:
-    """Live `evidence-vault worker` processes whose parent is `parent`."""
-    found = []
+def children_of(parent: int) -> dict[int, list[bytes]]:
+    """Live child processes of `parent` and their command lines."""
+    found = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
@@ -66,9 +66,14 @@ def workers_of(parent: int) -> list[int]:
             command = (entry / "cmdline").read_bytes().split(b"\0")
         except (OSError, IndexError, ValueError):
             continue
-        if ppid == parent and b"worker" in command and alive(int(entry.name)):
-            found.append(int(entry.name))
+        if ppid == parent and alive(int(entry.name)):
+            found[int(entry.name)] = command
     return found
+
+
+def workers_of(parent: int) -> list[int]:
+    """Live `evidence-vault worker` processes whose parent is `parent`."""
+    return [pid for pid, command in children_of(parent).items() if b"worker" in command]
 
 
 class Server:
