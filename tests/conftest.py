@@ -10,7 +10,8 @@ import importlib.util
 import itertools
 import os
 import re
-from collections.abc import Iterator
+import warnings
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,6 +70,10 @@ def pytest_configure(config: pytest.Config) -> None:
         # index, queue) then hold connections to a database that is gone, closed only when collected.
         config.addinivalue_line("filterwarnings", "ignore:Exception ignored in.*BaseConnection.__del__"
                                                   ":pytest.PytestUnraisableExceptionWarning")
+        # The same for those collected only at the very end (pytest_unconfigure), outside every test:
+        # without it the pass failed after all its tests had passed.
+        warnings.filterwarnings("ignore", r"Exception ignored in.*BaseConnection.__del__",
+                                pytest.PytestUnraisableExceptionWarning)
 
 
 # A test that asks for one of these uses the vault's database: the PostgreSQL pass runs it.
@@ -116,6 +121,36 @@ def storage(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.Fix
     _forget_engines(cluster.url_of(name))
     with _administering(cluster) as connection:
         connection.execute(text(f"DROP DATABASE {name} WITH (FORCE)"))
+
+
+@pytest.fixture
+def another_vault(storage: Path, monkeypatch: pytest.MonkeyPatch,
+                  request: pytest.FixtureRequest) -> Iterator[Callable[[Path], None]]:
+    """`another_vault(folder)` moves the test to a second, empty vault beside the first (a restore's target).
+
+    On SQLite that is another storage folder; in the PostgreSQL pass also another empty
+    database of the cluster, as `storage` gave the first one, dropped afterwards.
+    """
+    made: list[str] = []
+    cluster: PostgresCluster | None = None
+    if request.config.getoption("--database") == "postgres":
+        cluster = request.getfixturevalue("postgres_server")
+
+    def move(folder: Path) -> None:
+        monkeypatch.setenv("EVIDENCE_VAULT_STORAGE_DIR", str(folder))
+        if cluster is not None:
+            name = f"vault_{next(_databases)}"
+            with _administering(cluster) as connection:
+                connection.execute(text(f"CREATE DATABASE {name}"))
+            made.append(name)
+            monkeypatch.setenv("EVIDENCE_VAULT_DATABASE_URL", cluster.url_of(name))
+
+    yield move
+    for name in made:
+        assert cluster is not None
+        _forget_engines(cluster.url_of(name))
+        with _administering(cluster) as connection:
+            connection.execute(text(f"DROP DATABASE {name} WITH (FORCE)"))
 
 
 def _forget_engines(url: str) -> None:
