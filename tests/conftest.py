@@ -78,6 +78,43 @@ def pytest_configure(config: pytest.Config) -> None:
                                 pytest.PytestUnraisableExceptionWarning)
 
 
+# `make test` runs the suite in one process per core (pytest-xdist, `-n auto`). Tests of these
+# modules share a module- or session-scoped fixture too costly to build twice, so each group runs
+# in one process; every other test is handed out on its own to whichever process is free.
+# (xdist's own `xdist_group` mark does not work with pytest 9: it renames `item._nodeid`, which
+# pytest 9 no longer reads.)
+XDIST_GROUPS = {
+    "tests/e2e/": "e2e",  # one browser and one served vault for every journey (e2e/conftest.py)
+    "tests/audit/test_conformance.py::": "conformance-spbe",  # one vault with the whole corpus ingested
+    "tests/audit/test_conformance_pemdi.py::": "conformance-pemdi",  # the same for Pemdi 2026
+    "tests/search/test_search_conformance.py::": "search-conformance",  # the UU sample indexed twice
+    "tests/search/test_search_blockwise.py::": "search-blockwise",  # one grown index
+    "tests/test_wheel.py::": "wheel",  # one wheel built and installed in a clean venv
+}
+
+
+def xdist_group(nodeid: str) -> str | None:
+    return next((group for prefix, group in XDIST_GROUPS.items() if nodeid.startswith(prefix)), None)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
+    """`--dist load` (what `-n` means alone) or `loadgroup`, keeping each of XDIST_GROUPS in one process.
+
+    xdist's scope scheduler hands out the groups first, largest first, then single tests in
+    collection order.
+    """
+    if config.getvalue("dist") not in ("load", "loadgroup"):
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class GroupScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return xdist_group(nodeid) or nodeid
+
+    return GroupScheduling(config, log)  # type: ignore[arg-type]
+
+
 # A test that asks for one of these uses the vault's database: the PostgreSQL pass runs it.
 DATABASE_FIXTURES = frozenset({"engine", "initialised", "cli", "app", "client", "world", "auth"})
 
