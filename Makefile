@@ -5,6 +5,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# pytest-xdist: one test process per CPU core; tests sharing a costly fixture stay in one process
+# (XDIST_GROUPS in tests/conftest.py). TEST_WORKERS=0 runs the suite in one process (docs/development.md).
+TEST_WORKERS ?= auto
+PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 .PHONY: run test test-postgres bench install clean
 
@@ -24,17 +28,19 @@ run: install
 	-$(BIN)/evidence-vault ocr --pending
 	$(BIN)/evidence-vault serve --host $(HOST) --port $(PORT)
 
-## Set up and run the whole test suite (CI runs exactly this through .ci/run)
+## Set up and run the whole test suite on SQLite, then the tests that use the database again on
+## a throwaway PostgreSQL cluster (CI runs exactly this through .ci/run)
 test: install
 	@sh scripts/ensure-packages.sh postgresql redis-server chromium tesseract-ocr tesseract-ocr-ind
 	$(BIN)/ruff check evidence_vault tests bench scripts
 	$(BIN)/lint-imports
-	$(BIN)/python -m pytest
+	$(PYTEST)
+	$(PYTEST) --database=postgres
 
-## The tests that use the database again, on a throwaway PostgreSQL cluster (docs/development.md)
+## Only the PostgreSQL pass of `make test` (docs/development.md)
 test-postgres: install
 	@sh scripts/ensure-packages.sh postgresql redis-server tesseract-ocr tesseract-ocr-ind
-	$(BIN)/python -m pytest --database=postgres
+	$(PYTEST) --database=postgres
 
 ## Print the performance figures recorded in docs/benchmarks.md
 bench: install

@@ -10,7 +10,9 @@ import importlib.util
 import itertools
 import os
 import re
-from collections.abc import Iterator
+import shutil
+import warnings
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +25,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.pool import NullPool
+from werkzeug.security import generate_password_hash
 
 from evidence_vault import db
 from evidence_vault.app import create_app
@@ -69,6 +72,47 @@ def pytest_configure(config: pytest.Config) -> None:
         # index, queue) then hold connections to a database that is gone, closed only when collected.
         config.addinivalue_line("filterwarnings", "ignore:Exception ignored in.*BaseConnection.__del__"
                                                   ":pytest.PytestUnraisableExceptionWarning")
+        # The same for those collected only at the very end (pytest_unconfigure), outside every test:
+        # without it the pass failed after all its tests had passed.
+        warnings.filterwarnings("ignore", r"Exception ignored in.*BaseConnection.__del__",
+                                pytest.PytestUnraisableExceptionWarning)
+
+
+# `make test` runs the suite in one process per core (pytest-xdist, `-n auto`). Tests of these
+# modules share a module- or session-scoped fixture too costly to build twice, so each group runs
+# in one process; every other test is handed out on its own to whichever process is free.
+# (xdist's own `xdist_group` mark does not work with pytest 9: it renames `item._nodeid`, which
+# pytest 9 no longer reads.)
+XDIST_GROUPS = {
+    "tests/e2e/": "e2e",  # one browser and one served vault for every journey (e2e/conftest.py)
+    "tests/audit/test_conformance.py::": "conformance-spbe",  # one vault with the whole corpus ingested
+    "tests/audit/test_conformance_pemdi.py::": "conformance-pemdi",  # the same for Pemdi 2026
+    "tests/search/test_search_conformance.py::": "search-conformance",  # the UU sample indexed twice
+    "tests/search/test_search_blockwise.py::": "search-blockwise",  # one grown index
+    "tests/test_wheel.py::": "wheel",  # one wheel built and installed in a clean venv
+}
+
+
+def xdist_group(nodeid: str) -> str | None:
+    return next((group for prefix, group in XDIST_GROUPS.items() if nodeid.startswith(prefix)), None)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
+    """`--dist load` (what `-n` means alone) or `loadgroup`, keeping each of XDIST_GROUPS in one process.
+
+    xdist's scope scheduler hands out the groups first, largest first, then single tests in
+    collection order.
+    """
+    if config.getvalue("dist") not in ("load", "loadgroup"):
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class GroupScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return xdist_group(nodeid) or nodeid
+
+    return GroupScheduling(config, log)  # type: ignore[arg-type]
 
 
 # A test that asks for one of these uses the vault's database: the PostgreSQL pass runs it.
@@ -108,14 +152,47 @@ def storage(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.Fix
         return
     cluster: PostgresCluster = request.getfixturevalue("postgres_server")
     name = f"vault_{next(_databases)}"
+    # A test that asks for `engine` gets its database migrated already (a copy of the migrated
+    # template, as `engine` copies it on SQLite); every other test gets it empty.
+    template = f" TEMPLATE {request.getfixturevalue('postgres_template')}" if "engine" in request.fixturenames else ""
     with _administering(cluster) as connection:
-        connection.execute(text(f"CREATE DATABASE {name}"))
+        connection.execute(text(f"CREATE DATABASE {name}{template}"))
     monkeypatch.setenv("EVIDENCE_VAULT_DATABASE_URL", cluster.url_of(name))
     monkeypatch.setenv("EVIDENCE_VAULT_SEARCH_BACKEND", "postgres")
     yield folder
     _forget_engines(cluster.url_of(name))
     with _administering(cluster) as connection:
         connection.execute(text(f"DROP DATABASE {name} WITH (FORCE)"))
+
+
+@pytest.fixture
+def another_vault(storage: Path, monkeypatch: pytest.MonkeyPatch,
+                  request: pytest.FixtureRequest) -> Iterator[Callable[[Path], None]]:
+    """`another_vault(folder)` moves the test to a second, empty vault beside the first (a restore's target).
+
+    On SQLite that is another storage folder; in the PostgreSQL pass also another empty
+    database of the cluster, as `storage` gave the first one, dropped afterwards.
+    """
+    made: list[str] = []
+    cluster: PostgresCluster | None = None
+    if request.config.getoption("--database") == "postgres":
+        cluster = request.getfixturevalue("postgres_server")
+
+    def move(folder: Path) -> None:
+        monkeypatch.setenv("EVIDENCE_VAULT_STORAGE_DIR", str(folder))
+        if cluster is not None:
+            name = f"vault_{next(_databases)}"
+            with _administering(cluster) as connection:
+                connection.execute(text(f"CREATE DATABASE {name}"))
+            made.append(name)
+            monkeypatch.setenv("EVIDENCE_VAULT_DATABASE_URL", cluster.url_of(name))
+
+    yield move
+    for name in made:
+        assert cluster is not None
+        _forget_engines(cluster.url_of(name))
+        with _administering(cluster) as connection:
+            connection.execute(text(f"DROP DATABASE {name} WITH (FORCE)"))
 
 
 def _forget_engines(url: str) -> None:
@@ -150,10 +227,44 @@ def settings(storage: Path) -> Settings:
     return load_settings()
 
 
-@pytest.fixture
-def engine(settings: Settings) -> Iterator[Engine]:
-    engine = db.make_engine(settings)
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An SQLite vault migrated once per run (by `db.upgrade`), for `engine` to copy."""
+    folder = tmp_path_factory.mktemp("migrated") / "storage"
+    engine = db.make_engine(load_settings(environ={"EVIDENCE_VAULT_STORAGE_DIR": str(folder)}))
     db.upgrade(engine)
+    engine.dispose()  # the last connection closes: the WAL is folded into the file
+    template = folder / "vault.db"
+    assert not template.with_name("vault.db-wal").exists()
+    return template
+
+
+@pytest.fixture(scope="session")
+def postgres_template(postgres_server: PostgresCluster) -> str:
+    """A PostgreSQL database migrated once per run; CREATE DATABASE ... TEMPLATE copies it in milliseconds."""
+    engine = create_engine(postgres_server.url("vault_template"), poolclass=NullPool)
+    db.upgrade(engine)
+    engine.dispose()
+    return "vault_template"
+
+
+@pytest.fixture
+def engine(settings: Settings, request: pytest.FixtureRequest) -> Iterator[Engine]:
+    """The test's vault database, migrated to the newest revision.
+
+    Migrating takes about half a second (a second on a busy machine); a copy of a database
+    migrated once per run takes milliseconds and is the same schema. Each test still has its
+    own database: an SQLite file in its storage folder, or its own PostgreSQL database
+    (created from the template by `storage`). `tests/test_migrations.py`, `init` and the
+    PostgreSQL tests run the migrations themselves.
+    """
+    if settings.database_url.startswith("sqlite"):
+        target = settings.storage_dir / "vault.db"
+        assert not target.exists(), "engine copies the migrated template into an empty storage folder"
+        settings.storage_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        shutil.copyfile(request.getfixturevalue("sqlite_template"), target)
+    engine = db.make_engine(settings)
+    assert db.current_revision(engine) == db.head_revision(), "the template is migrated to the newest revision"
     yield engine
     engine.dispose()
 
@@ -167,8 +278,22 @@ class World:
     emails: dict[str, str]
 
 
+@pytest.fixture(scope="session")
+def password_hash() -> str:
+    """PASSWORD hashed once per run (scrypt takes a quarter of a second, longer on a busy machine)."""
+    return generate_password_hash(PASSWORD)
+
+
 @pytest.fixture
-def world(engine: Engine) -> World:
+def world(engine: Engine, password_hash: str, monkeypatch: pytest.MonkeyPatch) -> World:
+    """The six accounts share PASSWORD's one hash: logging in still checks it for real."""
+    with monkeypatch.context() as patched:
+        patched.setattr(accounts, "generate_password_hash",
+                        lambda password: password_hash if password == PASSWORD else generate_password_hash(password))
+        return _make_world(engine)
+
+
+def _make_world(engine: Engine) -> World:
     with db.session_scope(engine) as session:
         home = organisations.create_organisation(session, "Kabupaten Badung", OrganisationKind.REGENCY, code="badung")
         other = organisations.create_organisation(session, "Kota Denpasar", OrganisationKind.CITY, code="denpasar")

@@ -9,12 +9,15 @@ pytesseract does on its timeout) is not enough.
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import textwrap
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -105,7 +108,16 @@ def test_an_ocr_page_that_times_out_leaves_no_tesseract_and_no_temporary_file(
     assert page.error_code == "busy" and "sibuk" in page.error and "terlalu berat" not in page.error, page.error
 
 
-def test_a_killed_asker_takes_its_tesseract_and_temporary_files_along(tmp_path: Path) -> None:
+@pytest.fixture
+def short_tmp() -> Iterator[Path]:
+    """An empty folder with a short path, for TMPDIR: the asker's forkserver puts its socket there,
+    and a Unix socket's path may not pass 107 bytes (pytest-xdist's tmp_path runs close)."""
+    folder = Path(tempfile.mkdtemp(prefix="ev-"))
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_a_killed_asker_takes_its_tesseract_and_temporary_files_along(tmp_path: Path, short_tmp: Path) -> None:
     """An import or worker killed with SIGKILL mid-page: its OCR child ends Tesseract and cleans up."""
     fake = tmp_path / "fake"
     script = fake_tesseract(fake)
@@ -117,8 +129,7 @@ def test_a_killed_asker_takes_its_tesseract_and_temporary_files_along(tmp_path: 
         options = OcrOptions(tesseract_cmd={str(script)!r}, page_timeout_seconds=60, preprocess=False)
         print(list(recognise_pages(path, detect_type(path), [1], Limits(), options)))
     """)
-    temporary = tmp_path / "tmp"
-    temporary.mkdir()
+    temporary = short_tmp
     process = subprocess.Popen([sys.executable, "-c", asker], env={**os.environ, "TMPDIR": str(temporary)})
     try:
         assert wait_for(lambda: len(leftovers(fake)[0]) == 2, 30), "the fake tesseract did not start"
