@@ -27,7 +27,6 @@ _OTHER = re.compile(
 _BETWEEN = re.compile(r"^ANTARA\b\s*(?P<rest>.*)$", re.IGNORECASE)
 _JOINER = re.compile(r"^(?:DAN|DENGAN)\b\s*(?P<rest>.*)$", re.IGNORECASE)
 _HEADER_END = re.compile(r"^(?:TENTANG|NOMOR|No\.)\b", re.IGNORECASE)
-_NUMBER_LINE = re.compile(r"^(?:NOMOR\b|No\.|No(?=\s*:))\s*:?\s*(?P<value>\S.*)$", re.IGNORECASE)
 # "... selanjutnya disebut PIHAK KESATU", "... yang selanjutnya disebut sebagai "PIHAK KEDUA"".
 _CALLED = re.compile(r"disebut\s+(?:sebagai\s+)?\W{0,2}PIHAK\s+(?P<label>KESATU|PERTAMA|KEDUA)", re.IGNORECASE)
 _INTRODUCTION = 400
@@ -98,15 +97,6 @@ def called(pages: Sequence[str]) -> dict[str, str]:
         if label not in found:
             found[label] = text[max(previous, match.start() - _INTRODUCTION):match.start()]
         previous = match.end()
-    return found
-
-
-def numbers(page: str) -> list[str]:
-    """The numbers under the title, in order ("Nomor: 000.3/14/NK/..." / "Nomor: ANT/LGL/MoU/...")."""
-    found = []
-    for line in [squash(line) for line in layout.lines_of(page)[:30]]:
-        if match := _NUMBER_LINE.match(line):
-            found.append(match.group("value"))
     return found
 
 

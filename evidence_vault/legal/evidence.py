@@ -155,7 +155,7 @@ def read_evidence(pages: Sequence[str], kind: str, kind_line: str) -> EvidenceRe
     signer, body = last_signer(pages), None
     if kind == "perjanjian" and pages:  # two parties: the body's own side of the agreement
         parties = agreements.sides(pages)
-        numbers = agreements.numbers(pages[0])
+        numbers = numbers_under_title(pages[0])
         if parties.own is not None and len(numbers) > parties.own:
             number = clean_number(numbers[parties.own]) or number
         if parties.own_label:
@@ -182,6 +182,12 @@ def firm(page: str) -> str | None:
         if match := _FIRM.match(line):
             return f"{match.group('form')} {title_case(match.group('name').strip(' .'))}"
     return None
+
+
+def numbers_under_title(page: str) -> list[str]:
+    """Every "Nomor :" line near the top, in order (an agreement's two: "Nomor: 000.3/14/NK/..." / "Nomor: ANT/...")."""
+    return [match.group("value") for line in [squash(line) for line in layout.lines_of(page)[:30]]
+            if (match := _NUMBER_LINE.match(line))]
 
 
 def letter_number(pages: Sequence[str], fields: dict[str, layout.Labelled] | None = None) -> str | None:

@@ -230,7 +230,6 @@ def _chosen(lines: Sequence[str], name_index: int, party: str | None = None) -> 
     names = names_in(lines[name_index])
     if len(names) == 1:
         return names[0]
-    context = " ".join(squash(line) for line in lines[max(0, name_index - 6):name_index])
     labels = next((squash(line) for line in reversed(lines[max(0, name_index - 6):name_index])
                    if len(re.findall(r"PIHAK\s+(?:KESATU|PERTAMA|KEDUA)", line, re.IGNORECASE)) == 2), "")
     first_party = re.search(r"PIHAK\s+(?:KESATU|PERTAMA)", labels, re.IGNORECASE)
@@ -240,12 +239,8 @@ def _chosen(lines: Sequence[str], name_index: int, party: str | None = None) -> 
         return names[-1] if wanted.start() > other.start() else names[0]
     label = next((found for line in reversed(lines[max(0, name_index - 6):name_index])
                   if (found := _APPROVING.search(squash(line)))), None)
-    if label is not None:  # "Notulis, | Pimpinan Rapat,": the approving label's side
-        return names[-1] if label.start() > 0 else names[0]
-    approving = re.search(r"Mengetahui|Menyetujui", context, re.IGNORECASE)
-    first_label = re.match(r"\W*(\w+)", context)
-    right = approving and first_label and not re.match(r"Mengetahui|Menyetujui", first_label.group(1), re.I)
-    return names[-1] if right else names[0]
+    # "Notulis, | Pimpinan Rapat,": the approving label's side; with no such label, the first name.
+    return names[-1] if label is not None and label.start() > 0 else names[0]
 
 
 _APPROVING = re.compile(r"Mengetahui|Menyetujui|Pimpinan\s+Rapat|Ketua\s+Rapat", re.IGNORECASE)
